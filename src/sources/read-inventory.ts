@@ -1,0 +1,103 @@
+/**
+ * Read one inventory file from disk and extract it with the adapter that recognises it. This is
+ * what `patchwarden inventory show <file>` and `import sbom` call.
+ */
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { AppError, isAppError } from '../core/errors.js';
+import type { Extraction } from '../core/inventory.js';
+import { parseJsonText } from '../core/structured-input.js';
+import { detectAdapter } from './registry.js';
+import type { SourceInput } from './types.js';
+
+/** Default size limit: large enough for a full-distro container SBOM, small enough to parse in memory. */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+/** An extraction with the adapter that made it and the SHA-256 of the bytes it came from. */
+export type InventoryFileResult = Extraction & { adapter: { id: string; version: string }; sha256: string };
+
+/** Read, recognise and extract an inventory file; every failure is an AppError naming the file. */
+export async function readInventoryFile(
+  path: string,
+  opts: { maxBytes?: number } = {},
+): Promise<InventoryFileResult> {
+  const bytes = await readBytes(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const text = decodeText(bytes, path);
+  return { ...(await extractInventory({ file: path, text })), sha256 };
+}
+
+/** Recognise and extract an inventory already read into text (uploads, tests). */
+export async function extractInventory(
+  input: SourceInput,
+): Promise<Extraction & { adapter: { id: string; version: string } }> {
+  if (input.text.trim() === '')
+    throw new AppError('INPUT_EMPTY', { file: input.file, reason: 'the file is empty' });
+  // JSON documents start with an object or array (RFC 8259 allows scalars, no inventory is one);
+  // anything else is left to text-format adapters as undefined `parsed`.
+  const parsed = /^\s*[[{]/.test(input.text) ? parseJsonText(input.text, input.file) : undefined;
+  const adapter = detectAdapter(input, parsed);
+  const extraction = await adapter.extract(input, parsed);
+  return { ...extraction, adapter: { id: adapter.id, version: adapter.version } };
+}
+
+async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, 'r');
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new AppError('INPUT_UNREADABLE', { file: path, reason: 'not a regular file' });
+    // Check before reading so a huge file is refused without being loaded, and again after in
+    // case it grew in between.
+    if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes);
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
+    return bytes;
+  } catch (err) {
+    if (isAppError(err)) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('INPUT_NOT_FOUND', { file: path }, { cause: err });
+    const reason =
+      code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (code ?? 'read failed');
+    throw new AppError('INPUT_UNREADABLE', { file: path, reason }, { cause: err });
+  } finally {
+    await handle?.close();
+  }
+}
+
+function tooLarge(file: string, size: number, limit: number): AppError {
+  return new AppError('INPUT_TOO_LARGE', {
+    file,
+    size,
+    limit,
+    reason: `${size} bytes exceeds the limit of ${limit}`,
+  });
+}
+
+/**
+ * Bytes → text. JSON is UTF-8 (RFC 8259 §8.1), with or without a byte order mark; UTF-16 with a
+ * BOM is accepted too because Windows PowerShell 5 redirection (`syft … > sbom.json`) writes it.
+ * Anything that is not valid text is refused here, fast, instead of failing deep in a parser.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  let encoding = 'utf-8';
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf-16le', 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf-16be', 2];
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+    // NUL never occurs in JSON or in the text package databases; its presence means binary data.
+    if (text.includes('\u0000')) throw new TypeError('NUL character');
+    return text;
+  } catch {
+    throw new AppError('INPUT_UNRECOGNISED', {
+      file,
+      reason: `not ${encoding.toUpperCase()} text (binary data?)`,
+    });
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * CycloneDX BOM → one asset (the BOM's subject, `metadata.component`) and its components.
+ * Every component is either a ComponentRecord or a Rejected entry with a reason, except
+ * operating-system components without a purl: they describe the platform and become the distro
+ * context of the OS packages (CycloneDX §component.type "operating-system").
+ */
+
+import { isAppError } from '../../../core/errors.js';
+import type {
+  AssetKind,
+  AssetRecord,
+  ComponentRecord,
+  Extraction,
+  Rejected,
+} from '../../../core/inventory.js';
+import { osEcosystem, osvRelease } from '../../distro.js';
+import { type PurlInfo, parsePurl, versionWithEpoch } from '../../purl.js';
+import type { CdxBom, CdxComponent, CdxService } from './schema.js';
+
+/** How the BOM is identified when it has neither serialNumber nor a subject component. */
+export interface Fallback {
+  name: string;
+  externalId: string;
+}
+
+/** Extract asset, components and rejected records from a validated BOM; `base` prefixes JSON pointers. */
+export function extractBom(bom: CdxBom, base: string, fallback: Fallback): Extraction {
+  const subject = bom.metadata?.component;
+  const items: Array<[CdxComponent, string]> = [];
+  if (subject?.components) collect(subject.components, `${base}/metadata/component/components`, items);
+  if (bom.components) collect(bom.components, `${base}/components`, items);
+
+  const distro = distroContext(items.map(([c]) => c));
+  const components: ComponentRecord[] = [];
+  const rejected: Rejected[] = [];
+  const seen = new Set<string>();
+  for (const [c, pointer] of items) {
+    if (subject !== undefined && isSubject(c, subject)) continue;
+    const ref = c['bom-ref'] ?? pointer;
+    if (c.purl === undefined) {
+      if (c.type !== 'operating-system') rejected.push({ ref, reason: noPurlReason(c) });
+      continue;
+    }
+    let info: PurlInfo;
+    try {
+      info = parsePurl(c.purl);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      rejected.push({ ref, reason: err.details.reason ?? 'invalid purl' });
+      continue;
+    }
+    // Several bom-refs may carry one purl (npm installs the same version at several paths);
+    // one record per package, the rest counted as duplicates.
+    if (seen.has(c.purl)) {
+      rejected.push({ ref, reason: 'duplicate' });
+      continue;
+    }
+    seen.add(c.purl);
+    components.push(toRecord(c, info, ref, distro));
+  }
+  for (const [s, pointer] of collectServices(bom.services ?? [], `${base}/services`)) {
+    rejected.push({
+      ref: s['bom-ref'] ?? pointer,
+      reason: 'service has no package identity (CycloneDX service)',
+    });
+  }
+  return { asset: toAsset(bom, subject, fallback), components, rejected };
+}
+
+function collect(list: CdxComponent[], pointer: string, out: Array<[CdxComponent, string]>): void {
+  list.forEach((c, i) => {
+    out.push([c, `${pointer}/${i}`]);
+    if (c.components) collect(c.components, `${pointer}/${i}/components`, out);
+  });
+}
+
+function collectServices(list: CdxService[], pointer: string): Array<[CdxService, string]> {
+  return list.flatMap(
+    (s, i): Array<[CdxService, string]> => [
+      [s, `${pointer}/${i}`],
+      ...collectServices(s.services ?? [], `${pointer}/${i}/services`),
+    ],
+  );
+}
+
+// bom-refs are unique within a BOM (CycloneDX §bom-ref), so a component sharing the subject's
+// bom-ref, or its purl, is the subject listed again, not a dependency of it.
+function isSubject(c: CdxComponent, subject: CdxComponent): boolean {
+  if (c['bom-ref'] !== undefined && c['bom-ref'] === subject['bom-ref']) return true;
+  return c.purl !== undefined && c.purl === subject.purl;
+}
+
+function noPurlReason(c: CdxComponent): string {
+  const cpe = c.cpe ? '; cpe only' : '';
+  if (c.type === 'device') return `hardware component has no package identity (no purl${cpe})`;
+  if (c.type === 'firmware') return `firmware component has no package identity (no purl${cpe})`;
+  return `no purl${cpe}`;
+}
+
+/**
+ * Ecosystem → release from operating-system components (`debian` 10.2 → `Debian:10`), used for OS
+ * packages whose purl has no `distro` qualifier. A BOM listing two different releases of one
+ * distro (a KBOM of several nodes) gives no context for it rather than a guess.
+ */
+function distroContext(all: CdxComponent[]): Map<string, string> {
+  const found = new Map<string, Set<string>>();
+  for (const c of all) {
+    if (c.type !== 'operating-system' || !c.version) continue;
+    const ecosystem = osEcosystem(c.name);
+    const release = ecosystem ? osvRelease(ecosystem, c.version) : undefined;
+    if (ecosystem && release) found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(release));
+  }
+  const context = new Map<string, string>();
+  for (const [ecosystem, releases] of found) {
+    const [only] = releases;
+    if (releases.size === 1 && only !== undefined) context.set(ecosystem, only);
+  }
+  return context;
+}
+
+const OS_TYPES = new Set(['deb', 'rpm', 'apk', 'alpine']);
+
+function toRecord(
+  c: CdxComponent,
+  info: PurlInfo,
+  ref: string,
+  distro: Map<string, string>,
+): ComponentRecord {
+  const record: ComponentRecord = {
+    purl: c.purl ?? '',
+    ecosystem: info.ecosystem,
+    name: info.name,
+    // The purl is the identity; the component's own version fills in when the purl has none
+    // (the medical-device SBOMs write `pkg:github/wolfssl/wolfssl` with version 4.8.1 beside it).
+    version: versionWithEpoch(info) ?? (c.version || null),
+    ref,
+  };
+  const isOs = OS_TYPES.has(info.type);
+  const source = info.sourceName ? info : isOs ? trivySource(c) : {};
+  if (source.sourceName) record.sourceName = source.sourceName;
+  if (source.sourceVersion) record.sourceVersion = source.sourceVersion;
+  const release = info.distroRelease ?? (isOs && info.ecosystem ? distro.get(info.ecosystem) : undefined);
+  if (release) record.distroRelease = release;
+  return record;
+}
+
+/**
+ * Trivy records the source package of OS packages as properties, not in the purl
+ * (aquasecurity:trivy:SrcName / SrcVersion / SrcRelease / SrcEpoch). Debian, Ubuntu and Alpine
+ * advisories are keyed by source package, so this is what the matcher needs.
+ */
+function trivySource(c: CdxComponent): { sourceName?: string; sourceVersion?: string } {
+  const prop = (n: string) => c.properties?.find((p) => p.name === `aquasecurity:trivy:${n}`)?.value;
+  const name = prop('SrcName');
+  if (!name) return {};
+  const version = prop('SrcVersion');
+  if (!version) return { sourceName: name };
+  const release = prop('SrcRelease');
+  const epoch = prop('SrcEpoch');
+  const full = `${epoch && epoch !== '0' ? `${epoch}:` : ''}${version}${release ? `-${release}` : ''}`;
+  return { sourceName: name, sourceVersion: full };
+}
+
+// CycloneDX §metadata.component.type → asset kind. `device` and `firmware` map to `other`: the
+// type says "hardware", not "medical" (the HBOM example is a PCIe adapter board); medical-device
+// status and clinical criticality come from the device inventory, not from an SBOM.
+const KINDS: Record<string, AssetKind> = {
+  application: 'application',
+  framework: 'application',
+  library: 'application',
+  container: 'container-image',
+  'operating-system': 'host',
+};
+
+function toAsset(bom: CdxBom, subject: CdxComponent | undefined, fallback: Fallback): AssetRecord {
+  // CycloneDX §serialNumber identifies the BOM; without it, the subject's own identity.
+  const id = subject
+    ? (subject.purl ??
+      subject['bom-ref'] ??
+      (subject.version ? `${subject.name}@${subject.version}` : subject.name))
+    : fallback.externalId;
+  const asset: AssetRecord = {
+    externalId: `cyclonedx:${bom.serialNumber ?? id}`,
+    name: subject?.name || fallback.name,
+    kind: (subject && KINDS[subject.type]) ?? 'other',
+    tags: {},
+  };
+  if (subject?.version) asset.version = subject.version;
+  return asset;
+}

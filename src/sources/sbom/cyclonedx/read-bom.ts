@@ -1,0 +1,65 @@
+/**
+ * The CycloneDX JSON pipeline shared by the plain adapter and the attestation adapter: spec
+ * version check → official schema → boundary schema → extraction.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { AppError } from '../../../core/errors.js';
+import type { Extraction } from '../../../core/inventory.js';
+import { jsonPointer } from '../../../core/structured-input.js';
+import { extractBom } from './extract.js';
+import { Bom } from './schema.js';
+import { checkSpecVersion, type Locate, validateAgainstSchema } from './validate.js';
+
+/** Where a BOM sits: its file, how to locate a pointer in errors, and the pointer prefix for refs. */
+export interface BomLocation {
+  file: string;
+  locate: Locate;
+  base: string;
+}
+
+/**
+ * Whether a parsed document is a CycloneDX inventory: `bomFormat` is "CycloneDX" (required by
+ * every CycloneDX JSON schema) and it is not a VEX/VDR, i.e. vulnerabilities with no components
+ * or services to describe (CycloneDX VEX guide: VEX documents may omit the inventory).
+ */
+export function isCycloneDxInventory(doc: unknown): boolean {
+  if (!isRecord(doc) || doc.bomFormat !== 'CycloneDX') return false;
+  return !(hasItems(doc.vulnerabilities) && !hasItems(doc.components) && !hasItems(doc.services));
+}
+
+/** Whether a parsed document is a CycloneDX VEX/VDR rather than an inventory. */
+export function isCycloneDxVex(doc: unknown): boolean {
+  return isRecord(doc) && doc.bomFormat === 'CycloneDX' && !isCycloneDxInventory(doc);
+}
+
+/** Validate and extract one CycloneDX JSON document; `json` is its text, as the schema validator reads text. */
+export async function readBom(doc: unknown, json: string, at: BomLocation): Promise<Extraction> {
+  if (!isRecord(doc))
+    throw new AppError('INPUT_SCHEMA', { ...at.locate(''), reason: 'a BOM must be a JSON object' });
+  const version = checkSpecVersion(doc, at.locate);
+  await validateAgainstSchema(version, json.replace(/^\uFEFF/, ''), at.locate);
+  const result = Bom.safeParse(doc);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AppError('INPUT_SCHEMA', {
+      ...at.locate(jsonPointer(issue?.path ?? [])),
+      reason: issue?.message ?? 'invalid value',
+    });
+  }
+  // Neither serialNumber nor metadata.component (both optional in every spec version): the
+  // content digest is the only stable identity left.
+  const fallback = {
+    name: basename(at.file),
+    externalId: `sha256:${createHash('sha256').update(json).digest('hex')}`,
+  };
+  return extractBom(result.data, at.base, fallback);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasItems(v: unknown): boolean {
+  return Array.isArray(v) && v.length > 0;
+}

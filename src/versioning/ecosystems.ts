@@ -1,0 +1,14 @@
+/**
+ * OSV ecosystem name → version-scheme id (a folder under src/versioning, registered in
+ * api.ts). Keys are the base names of the OSV schema's ecosystem list, case as OSV spells
+ * them; a `:suffix` (`Debian:12`, `Ubuntu:22.04:LTS`) is stripped before lookup. Adding a
+ * scheme for another ecosystem is one line here.
+ */
+export const ECOSYSTEM_SCHEMES = {
+  npm: 'npm',
+  PyPI: 'pypi',
+  Go: 'go',
+} as const;
+
+/** An OSV ecosystem base name that has a version scheme. */
+export type SupportedEcosystem = keyof typeof ECOSYSTEM_SCHEMES;
