@@ -3,6 +3,7 @@
  * the file, the line and column for syntax errors, the JSON pointer for shape errors.
  * Pure functions over strings; callers read the bytes.
  */
+import { type ParseError, parse as locateJson, printParseErrorCode } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from './errors.js';
@@ -26,14 +27,30 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // V8 reports "... at position N" (and, since Node 20, sometimes "(line L column C)").
-    const pos = /position (\d+)/.exec(message);
-    const offset = pos ? Number(pos[1]) : text.length;
-    const { line, column } = lineColumnAt(text, offset);
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
-    throw new AppError('INPUT_MALFORMED_JSON', { file, line, column, reason: shorten(reason) });
+    throw jsonSyntaxError(text, file, err);
   }
+}
+
+// JSON.parse is fast but V8 often omits the position ("Unexpected token"); on failure only,
+// re-scan with a parser that reports the offset of the first error.
+function jsonSyntaxError(text: string, file: string, err: unknown): AppError {
+  const errors: ParseError[] = [];
+  locateJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  // An unterminated string or number is reported where it starts; the reader's question is
+  // where the text stops.
+  const atEnd = !first || printParseErrorCode(first.error).startsWith('UnexpectedEndOf');
+  const offset = atEnd ? text.length : first.offset;
+  const { line, column } = lineColumnAt(text, offset);
+  const reason = first
+    ? describeJsonError(printParseErrorCode(first.error))
+    : (err instanceof Error ? err.message : String(err)).replace(/, "[\s\S]*" is not valid JSON$/, '');
+  return new AppError('INPUT_MALFORMED_JSON', { file, line, column, reason: shorten(reason) });
+}
+
+function describeJsonError(code: string): string {
+  // 'CloseBraceExpected' → 'close brace expected'
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** Parse YAML text (YAML 1.2 core schema); a syntax error names the file, line and column. */
@@ -41,10 +58,11 @@ export function parseYamlText(text: string, file: string): unknown {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const first = doc.errors[0];
   if (first) {
-    const at = first.linePos?.[0];
+    const { line, column } = lineColumnAt(text, first.pos[0]);
     throw new AppError('INPUT_MALFORMED_YAML', {
       file,
-      ...(at ? { line: at.line, column: at.col } : {}),
+      line,
+      column,
       reason: shorten(first.message.split('\n')[0] ?? first.code),
     });
   }

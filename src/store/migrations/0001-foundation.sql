@@ -9,9 +9,12 @@ CREATE TABLE imports (
   adapter_version text NOT NULL,
   source text NOT NULL,
   sha256 text NOT NULL,
+  -- What the bytes were imported into: the asset for an SBOM ('' for feeds). The same SBOM
+  -- imported for two deployments is two imports.
+  target text NOT NULL DEFAULT '',
   imported_at timestamptz NOT NULL,
   summary jsonb NOT NULL DEFAULT '{}',
-  UNIQUE (kind, sha256)
+  UNIQUE (kind, sha256, target)
 );
 
 -- Pillar 1: one row per real thing, however many sources see it.

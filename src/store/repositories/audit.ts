@@ -1,5 +1,5 @@
 import { type AuditEvent, GENESIS_HASH, hashEvent } from '../../evidence/audit-chain.js';
-import type { Queryable } from '../db.js';
+import type { Queryable, SqlParam } from '../db.js';
 
 export interface NewAuditEvent {
   actor: string;
@@ -15,43 +15,50 @@ export interface NewAuditEvent {
 const AUDIT_LOCK = 7420002;
 
 /**
- * Append one event inside the caller's transaction, so the event and the change it records
- * commit or roll back together. The advisory lock serialises appenders across processes.
+ * Append events inside the caller's transaction, so the events and the change they record commit
+ * or roll back together. The advisory lock serialises appenders across processes; the chain is
+ * computed in memory and written in one multi-row INSERT.
  */
-export async function appendAudit(tx: Queryable, ev: NewAuditEvent): Promise<AuditEvent> {
+export async function appendAudit(tx: Queryable, ...events: NewAuditEvent[]): Promise<AuditEvent[]> {
+  if (events.length === 0) return [];
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
   const { rows } = await tx.query<{ seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
   );
-  const last = rows[0];
-  const content = {
-    seq: (last?.seq ?? 0) + 1,
-    at: (ev.at ?? new Date()).toISOString(),
-    actor: ev.actor,
-    action: ev.action,
-    entityType: ev.entityType,
-    entityId: ev.entityId,
-    // A JSON round trip drops undefined members, exactly as jsonb storage will.
-    data: JSON.parse(JSON.stringify(ev.data)) as Record<string, unknown>,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = hashEvent(content, prevHash);
-  await tx.query(
-    `INSERT INTO audit_events (seq, at, actor, action, entity_type, entity_id, data, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      content.seq,
-      content.at,
-      content.actor,
-      content.action,
-      content.entityType,
-      content.entityId,
-      content.data,
-      prevHash,
-      hash,
-    ],
-  );
-  return { ...content, prevHash, hash };
+  let seq = rows[0]?.seq ?? 0;
+  let prevHash = rows[0]?.hash ?? GENESIS_HASH;
+  const written: AuditEvent[] = [];
+  for (const ev of events) {
+    const content = {
+      seq: ++seq,
+      at: (ev.at ?? new Date()).toISOString(),
+      actor: ev.actor,
+      action: ev.action,
+      entityType: ev.entityType,
+      entityId: ev.entityId,
+      // A JSON round trip drops undefined members, exactly as jsonb storage will.
+      data: JSON.parse(JSON.stringify(ev.data)) as Record<string, unknown>,
+    };
+    const hash = hashEvent(content, prevHash);
+    written.push({ ...content, prevHash, hash });
+    prevHash = hash;
+  }
+  // Postgres caps a statement at 65535 parameters: 9 per row.
+  for (let i = 0; i < written.length; i += 5000) {
+    const chunk = written.slice(i, i + 5000);
+    const params: SqlParam[] = [];
+    const values = chunk.map((e, j) => {
+      params.push(e.seq, e.at, e.actor, e.action, e.entityType, e.entityId, e.data, e.prevHash, e.hash);
+      const b = j * 9;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
+    });
+    await tx.query(
+      `INSERT INTO audit_events (seq, at, actor, action, entity_type, entity_id, data, prev_hash, hash)
+       VALUES ${values.join(', ')}`,
+      params,
+    );
+  }
+  return written;
 }
 
 interface AuditRow {

@@ -173,18 +173,26 @@ const KINDS: Record<string, AssetKind> = {
 };
 
 function toAsset(bom: CdxBom, subject: CdxComponent | undefined, fallback: Fallback): AssetRecord {
-  // CycloneDX §serialNumber identifies the BOM; without it, the subject's own identity.
+  // The asset is the thing the BOM describes, not the BOM: CycloneDX asks for a new serialNumber
+  // on every generation, so a regenerated (or next-version) SBOM of the same application must
+  // land on the same asset. Identity = the subject's purl without version, else its group/name;
+  // the serialNumber only when there is no subject. Deployments of one application on several
+  // hosts are told apart by the importer (`--asset-id`).
   const id = subject
-    ? (subject.purl ??
-      subject['bom-ref'] ??
-      (subject.version ? `${subject.name}@${subject.version}` : subject.name))
-    : fallback.externalId;
+    ? (versionlessPurl(subject.purl) ?? (subject.group ? `${subject.group}/${subject.name}` : subject.name))
+    : (bom.serialNumber ?? fallback.externalId);
   const asset: AssetRecord = {
-    externalId: `cyclonedx:${bom.serialNumber ?? id}`,
+    externalId: `cyclonedx:${id}`,
     name: subject?.name || fallback.name,
     kind: (subject && KINDS[subject.type]) ?? 'other',
     tags: {},
   };
   if (subject?.version) asset.version = subject.version;
   return asset;
+}
+
+function versionlessPurl(purl: string | undefined): string | undefined {
+  if (!purl) return undefined;
+  // pkg:type/namespace/name@version?qualifiers#subpath → pkg:type/namespace/name
+  return purl.replace(/[?#].*$/, '').replace(/@[^/@]*$/, '');
 }

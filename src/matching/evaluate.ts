@@ -1,0 +1,116 @@
+/**
+ * OSV affected-package evaluation, following the schema's "Evaluation" section
+ * (https://ossf.github.io/osv-schema/#evaluation): a version is affected when it is listed in
+ * `versions[]`, or when a SEMVER/ECOSYSTEM range includes it — events sorted by version,
+ * `introduced` opens, `fixed` closes exclusively, `last_affected` closes inclusively, and a
+ * `limit` caps the range. GIT ranges are matched only through the `versions[]` tags OSV
+ * enumerates for them.
+ */
+import type { AffectedPackage, AffectedRange, RangeEvent } from '../core/advisory.js';
+import { AppError } from '../core/errors.js';
+import type { VersionScheme } from '../versioning/types.js';
+
+export type Verdict =
+  | { affected: true; fixed: string | null; via: 'versions' | 'range' }
+  | { affected: false };
+
+interface ParsedEvent {
+  kind: 'introduced' | 'fixed' | 'last_affected' | 'limit';
+  raw: string;
+  /** null for `introduced: "0"`, which sorts below every version. */
+  v: unknown | null;
+}
+
+/**
+ * Decide whether `version` of a package is affected by one OSV `affected[]` entry. Throws
+ * VERSION_INVALID when the installed version or an event version cannot be ordered: the caller
+ * reports the package as *unknown*, never as not affected.
+ */
+export function evaluateAffected(
+  pkg: AffectedPackage,
+  version: string,
+  scheme: VersionScheme,
+  semverScheme: VersionScheme,
+): Verdict {
+  const exact = pkg.versions.includes(version);
+  let affected = exact;
+  let fixed: string | null = null;
+  for (const range of pkg.ranges) {
+    if (range.type === 'GIT') continue;
+    const s = range.type === 'SEMVER' ? semverScheme : scheme;
+    const v = parseOrThrow(s, version, pkg.ecosystem, 'installed version');
+    const result = evaluateRange(range, v, s, pkg.ecosystem);
+    if (result.affected) {
+      affected = true;
+      fixed = lowestFixed(fixed, result.fixed, s);
+    }
+  }
+  if (!affected) return { affected: false };
+  return { affected: true, fixed, via: exact && fixed === null ? 'versions' : 'range' };
+}
+
+function evaluateRange(
+  range: AffectedRange,
+  v: unknown,
+  s: VersionScheme,
+  ecosystem: string,
+): { affected: boolean; fixed: string | null } {
+  const events = range.events.map((e) => parseEvent(e, s, ecosystem));
+  const limits = events.filter((e) => e.kind === 'limit');
+  // "limit" is an upper bound on the whole range: at or beyond any limit, nothing is affected.
+  if (limits.some((l) => l.v !== null && s.compare(v, l.v) >= 0)) return { affected: false, fixed: null };
+  const sorted = events.filter((e) => e.kind !== 'limit').sort((a, b) => orderEvents(a, b, s));
+  let affected = false;
+  let fixed: string | null = null;
+  for (const e of sorted) {
+    if (e.kind === 'introduced') {
+      if (e.v === null || s.compare(v, e.v) >= 0) {
+        affected = true;
+        fixed = null;
+      }
+    } else if (e.kind === 'fixed') {
+      if (s.compare(v, e.v) >= 0) affected = false;
+      else if (affected && fixed === null) fixed = e.raw;
+    } else if (e.kind === 'last_affected') {
+      if (s.compare(v, e.v) > 0) affected = false;
+    }
+  }
+  return { affected, fixed: affected ? fixed : null };
+}
+
+function parseEvent(e: RangeEvent, s: VersionScheme, ecosystem: string): ParsedEvent {
+  if ('introduced' in e) {
+    return { kind: 'introduced', raw: e.introduced, v: e.introduced === '0' ? null : parseOrThrow(s, e.introduced, ecosystem, 'introduced') };
+  }
+  if ('fixed' in e) return { kind: 'fixed', raw: e.fixed, v: parseOrThrow(s, e.fixed, ecosystem, 'fixed') };
+  if ('last_affected' in e) {
+    return { kind: 'last_affected', raw: e.last_affected, v: parseOrThrow(s, e.last_affected, ecosystem, 'last_affected') };
+  }
+  // `limit: "*"` means no limit (OSV schema, "limit" event).
+  return { kind: 'limit', raw: e.limit, v: e.limit === '*' ? null : parseOrThrow(s, e.limit, ecosystem, 'limit') };
+}
+
+// Sort by version; "0" first. At equal versions an introduced sorts before a closing event so
+// that `introduced: X, fixed: X` (an empty range) leaves X unaffected.
+function orderEvents(a: ParsedEvent, b: ParsedEvent, s: VersionScheme): number {
+  if (a.v === null || b.v === null) return a.v === b.v ? 0 : a.v === null ? -1 : 1;
+  const c = s.compare(a.v, b.v);
+  if (c !== 0) return c;
+  return (a.kind === 'introduced' ? 0 : 1) - (b.kind === 'introduced' ? 0 : 1);
+}
+
+function lowestFixed(current: string | null, candidate: string | null, s: VersionScheme): string | null {
+  if (candidate === null) return current;
+  if (current === null) return candidate;
+  const a = s.parse(current);
+  const b = s.parse(candidate);
+  return a !== null && b !== null && s.compare(b, a) < 0 ? candidate : current;
+}
+
+function parseOrThrow(s: VersionScheme, raw: string, ecosystem: string, role: string): unknown {
+  const v = s.parse(raw);
+  if (v === null) {
+    throw new AppError('VERSION_INVALID', { ecosystem, version: raw, reason: `${role} is not valid for ${s.reference}` });
+  }
+  return v;
+}

@@ -1,0 +1,221 @@
+/**
+ * Recompute the findings of some assets from their present components and the stored
+ * advisories, inside the caller's transaction: open new ones with a tier and deadline, re-tier
+ * ones whose inputs changed, resolve ones no longer matched — each change an audit event.
+ */
+import type { Advisory } from '../core/advisory.js';
+import { buildAdvisoryIndex } from '../matching/advisory-index.js';
+import { matchComponents } from '../matching/match.js';
+import type { Queryable } from '../store/db.js';
+import { advisoriesForPackages } from '../store/repositories/advisories.js';
+import { type AssetRow, getAsset } from '../store/repositories/assets.js';
+import { appendAudit, type NewAuditEvent } from '../store/repositories/audit.js';
+import { type ComponentRow, presentComponents } from '../store/repositories/components.js';
+import { type FindingState, findingsOfAssets, type StoredFinding } from '../store/repositories/findings.js';
+import { kevFor } from '../store/repositories/kev.js';
+import { decideTier, type Policy, SEED_DEFAULT_POLICY, type TriageInputs } from '../triage/default-policy.js';
+import { assessSeverity } from '../triage/severity.js';
+import { insertMany } from '../store/repositories/sql.js';
+
+export interface RefreshSummary {
+  opened: number;
+  reopened: number;
+  retiered: number;
+  resolved: number;
+  unknown: number;
+}
+
+interface Current {
+  component: ComponentRow;
+  advisory: Advisory;
+  state: Extract<FindingState, 'open' | 'unknown'>;
+  fixed: string | null;
+  inputs: TriageInputs & { unknownReason?: string };
+}
+
+const key = (assetId: number, componentId: number, advisoryId: string) => `${assetId}/${componentId}/${advisoryId}`;
+
+/** Refresh findings for `assetIds` at time `at`; returns what changed. */
+export async function refreshFindings(
+  tx: Queryable,
+  assetIds: readonly number[],
+  ctx: { at: Date; actor: string; policy?: Policy },
+): Promise<RefreshSummary> {
+  const policy = ctx.policy ?? SEED_DEFAULT_POLICY;
+  const summary: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
+  if (assetIds.length === 0) return summary;
+  const components = await presentComponents(tx, assetIds);
+  const packages = uniquePackages(components);
+  const advisories = await advisoriesForPackages(tx, packages);
+  const byId = new Map(advisories.map((a) => [a.id, a]));
+  const result = matchComponents(components, buildAdvisoryIndex(advisories));
+  const assets = new Map<number, AssetRow>();
+  for (const id of assetIds) {
+    const a = await getAsset(tx, id);
+    if (a) assets.set(id, a);
+  }
+  const cves = new Set<string>();
+  for (const m of [...result.matches, ...result.unknown]) {
+    for (const id of [m.advisory.id, ...m.advisory.aliases]) if (id.startsWith('CVE-')) cves.add(id);
+  }
+  const kev = await kevFor(tx, [...cves]);
+  const inputsFor = (asset: AssetRow, m: { advisory: Advisory; affected: Parameters<typeof assessSeverity>[1] }) => {
+    const listed = [m.advisory.id, ...m.advisory.aliases].map((id) => kev.get(id)).find(Boolean);
+    return {
+      severity: assessSeverity(m.advisory, m.affected),
+      kev: { listed: Boolean(listed), dateAdded: listed?.dateAdded ?? null },
+      asset: {
+        phi: asset.phi,
+        phiSource: asset.phiSource,
+        environment: asset.environment,
+        internetExposed: asset.internetExposed,
+      },
+    };
+  };
+  const current = new Map<string, Current>();
+  for (const m of result.matches) {
+    const asset = assets.get(m.component.assetId)!;
+    current.set(key(asset.id, m.component.id, m.advisory.id), {
+      component: m.component,
+      advisory: m.advisory,
+      state: 'open',
+      fixed: m.fixed,
+      inputs: inputsFor(asset, m),
+    });
+  }
+  for (const u of result.unknown) {
+    const asset = assets.get(u.component.assetId)!;
+    current.set(key(asset.id, u.component.id, u.advisory.id), {
+      component: u.component,
+      advisory: u.advisory,
+      state: 'unknown',
+      fixed: null,
+      inputs: { ...inputsFor(asset, u), unknownReason: u.reason },
+    });
+  }
+
+  const existing = new Map<string, StoredFinding>();
+  for (const f of await findingsOfAssets(tx, assetIds)) existing.set(key(f.assetId, f.componentId, f.advisoryId), f);
+  const events: NewAuditEvent[] = [];
+  const audit = (action: string, id: number, data: Record<string, unknown>) =>
+    events.push({ actor: ctx.actor, action, entityType: 'finding', entityId: String(id), data, at: ctx.at });
+  const inserts: { cur: Current; d: ReturnType<typeof decideTier> }[] = [];
+  const touched: number[] = [];
+
+  for (const [k, cur] of current) {
+    const prior = existing.get(k);
+    if (!prior) {
+      inserts.push({ cur, d: decideTier(policy, cur.inputs, ctx.at) });
+      continue;
+    }
+    const wasResolved = prior.state !== 'open' && prior.state !== 'unknown';
+    const clockStart = wasResolved ? ctx.at : new Date(prior.clockStart);
+    const decision = decideTier(policy, cur.inputs, clockStart);
+    const changedTier = prior.tier !== decision.tier || prior.deadline !== decision.deadline;
+    if (!wasResolved && !changedTier && prior.state === cur.state && prior.fixedVersion === cur.fixed) {
+      touched.push(prior.id);
+      continue;
+    }
+    await tx.query(
+      `UPDATE findings SET state = $2, fixed_version = $3, last_seen = $4, resolved_at = NULL, tier = $5,
+         clock_start = $6, deadline = $7, policy_id = $8, policy_version = $9, policy_rule = $10, inputs = $11
+       WHERE id = $1`,
+      [
+        prior.id,
+        cur.state,
+        cur.fixed,
+        ctx.at,
+        decision.tier,
+        decision.clockStart,
+        decision.deadline,
+        decision.policy.id,
+        decision.policy.version,
+        decision.rule,
+        cur.inputs as unknown as Record<string, unknown>,
+      ],
+    );
+    if (wasResolved) {
+      summary.reopened++;
+      audit('finding.reopened', prior.id, { previousState: prior.state, state: cur.state, ...decisionData(decision) });
+    } else if (changedTier) {
+      summary.retiered++;
+      audit('finding.retiered', prior.id, {
+        from: { tier: prior.tier, deadline: prior.deadline, rule: prior.policyRule },
+        to: decisionData(decision),
+      });
+    } else {
+      audit('finding.updated', prior.id, { state: cur.state, previousState: prior.state, fixed: cur.fixed });
+    }
+  }
+
+  if (touched.length) {
+    await tx.query('UPDATE findings SET last_seen = $2 WHERE id = ANY($1::bigint[])', [touched.map(String), ctx.at]);
+  }
+
+  const rows = await insertMany<{ id: number }>(
+    tx,
+    `INSERT INTO findings (asset_id, component_id, advisory_id, state, fixed_version, first_seen, last_seen, tier,
+       clock_start, deadline, policy_id, policy_version, policy_rule, inputs)`,
+    inserts.map(({ cur, d }) => {
+      return [
+        cur.component.assetId,
+        cur.component.id,
+        cur.advisory.id,
+        cur.state,
+        cur.fixed,
+        ctx.at,
+        ctx.at,
+        d.tier,
+        d.clockStart,
+        d.deadline,
+        d.policy.id,
+        d.policy.version,
+        d.rule,
+        cur.inputs as unknown as Record<string, unknown>,
+      ];
+    }),
+    'RETURNING id',
+  );
+  rows.forEach((r, i) => {
+    const { cur, d } = inserts[i]!;
+    if (cur.state === 'unknown') summary.unknown++;
+    else summary.opened++;
+    audit('finding.opened', r.id, {
+      assetId: cur.component.assetId,
+      purl: cur.component.purl,
+      advisory: cur.advisory.id,
+      state: cur.state,
+      fixed: cur.fixed,
+      ...decisionData(d),
+    });
+  });
+
+  const present = new Set(components.map((c) => c.id));
+  for (const [k, prior] of existing) {
+    if (current.has(k) || (prior.state !== 'open' && prior.state !== 'unknown')) continue;
+    const withdrawn = byId.get(prior.advisoryId)?.withdrawn;
+    const state: FindingState = withdrawn ? 'withdrawn' : 'fixed';
+    const reason = withdrawn ? 'advisory-withdrawn' : present.has(prior.componentId) ? 'version-not-affected' : 'component-removed';
+    await tx.query('UPDATE findings SET state = $2, resolved_at = $3, last_seen = $3 WHERE id = $1', [
+      prior.id,
+      state,
+      ctx.at,
+    ]);
+    summary.resolved++;
+    audit('finding.resolved', prior.id, { previousState: prior.state, state, reason });
+  }
+  await appendAudit(tx, ...events);
+  return summary;
+}
+
+function decisionData(d: ReturnType<typeof decideTier>): Record<string, unknown> {
+  return { tier: d.tier, deadline: d.deadline, clockStart: d.clockStart, policy: d.policy, rule: d.rule };
+}
+
+function uniquePackages(components: readonly ComponentRow[]): { ecosystem: string; name: string }[] {
+  const seen = new Map<string, { ecosystem: string; name: string }>();
+  for (const c of components) {
+    if (c.ecosystem) seen.set(`${c.ecosystem}\u0000${c.name}`, { ecosystem: c.ecosystem, name: c.name });
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,133 @@
+import type { Queryable } from '../db.js';
+
+export const FINDING_STATES = ['open', 'fixed', 'not_affected', 'withdrawn', 'unknown'] as const;
+export type FindingState = (typeof FINDING_STATES)[number];
+
+/** The stored part of a finding that refresh compares against. */
+export interface StoredFinding {
+  id: number;
+  assetId: number;
+  componentId: number;
+  advisoryId: string;
+  state: FindingState;
+  tier: string | null;
+  deadline: string | null;
+  clockStart: string;
+  policyRule: string;
+  fixedVersion: string | null;
+}
+
+/** Findings of the given assets, any state. */
+export async function findingsOfAssets(db: Queryable, assetIds: readonly number[]): Promise<StoredFinding[]> {
+  if (assetIds.length === 0) return [];
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT id, asset_id, component_id, advisory_id, state, tier, deadline, clock_start, policy_rule, fixed_version
+     FROM findings WHERE asset_id = ANY($1::bigint[])`,
+    [assetIds.map(String)],
+  );
+  return rows.map((r) => ({
+    id: r.id as number,
+    assetId: r.asset_id as number,
+    componentId: r.component_id as number,
+    advisoryId: r.advisory_id as string,
+    state: r.state as FindingState,
+    tier: (r.tier as string | null) ?? null,
+    deadline: r.deadline ? new Date(r.deadline as string).toISOString() : null,
+    clockStart: new Date(r.clock_start as string).toISOString(),
+    policyRule: r.policy_rule as string,
+    fixedVersion: (r.fixed_version as string | null) ?? null,
+  }));
+}
+
+export interface FindingFilter {
+  state?: FindingState | undefined;
+  tier?: string | undefined;
+  assetId?: number | undefined;
+  phi?: boolean | undefined;
+  overdueAt?: Date | undefined;
+  limit?: number | undefined;
+}
+
+export interface FindingView {
+  id: number;
+  state: FindingState;
+  tier: string | null;
+  deadline: string | null;
+  clockStart: string;
+  firstSeen: string;
+  lastSeen: string;
+  resolvedAt: string | null;
+  policy: { id: string; version: string; rule: string };
+  inputs: Record<string, unknown>;
+  fixedVersion: string | null;
+  asset: { id: number; name: string; kind: string; phi: boolean; environment: string };
+  component: { id: number; purl: string; ecosystem: string | null; name: string; version: string | null };
+  advisory: { id: string; aliases: string[]; summary: string | null };
+}
+
+/** Findings with their asset, component and advisory, soonest deadline first. */
+export async function listFindings(db: Queryable, f: FindingFilter = {}): Promise<FindingView[]> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT f.id, f.state, f.tier, f.deadline, f.clock_start, f.first_seen, f.last_seen, f.resolved_at,
+       f.policy_id, f.policy_version, f.policy_rule, f.inputs, f.fixed_version,
+       a.id AS asset_id, a.name AS asset_name, a.kind AS asset_kind, a.phi, a.environment,
+       c.id AS component_id, c.purl, c.ecosystem, c.name AS component_name, c.version,
+       v.id AS advisory_id, v.summary,
+       COALESCE((SELECT array_agg(al.alias ORDER BY al.alias) FROM advisory_aliases al WHERE al.advisory_id = v.id), '{}') AS aliases
+     FROM findings f
+     JOIN assets a ON a.id = f.asset_id
+     JOIN components c ON c.id = f.component_id
+     JOIN advisories v ON v.id = f.advisory_id
+     WHERE ($1::text IS NULL OR f.state = $1)
+       AND ($2::text IS NULL OR f.tier = $2)
+       AND ($3::bigint IS NULL OR f.asset_id = $3)
+       AND ($4::boolean IS NULL OR a.phi = $4)
+       AND ($5::timestamptz IS NULL OR (f.state IN ('open', 'unknown') AND f.deadline < $5))
+     ORDER BY f.deadline NULLS LAST, f.id
+     LIMIT $6`,
+    [f.state ?? null, f.tier ?? null, f.assetId ?? null, f.phi ?? null, f.overdueAt ?? null, f.limit ?? 10_000],
+  );
+  return rows.map((r) => ({
+    id: r.id as number,
+    state: r.state as FindingState,
+    tier: (r.tier as string | null) ?? null,
+    deadline: r.deadline ? new Date(r.deadline as string).toISOString() : null,
+    clockStart: new Date(r.clock_start as string).toISOString(),
+    firstSeen: new Date(r.first_seen as string).toISOString(),
+    lastSeen: new Date(r.last_seen as string).toISOString(),
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at as string).toISOString() : null,
+    policy: { id: r.policy_id as string, version: r.policy_version as string, rule: r.policy_rule as string },
+    inputs: r.inputs as Record<string, unknown>,
+    fixedVersion: (r.fixed_version as string | null) ?? null,
+    asset: {
+      id: r.asset_id as number,
+      name: r.asset_name as string,
+      kind: r.asset_kind as string,
+      phi: r.phi as boolean,
+      environment: r.environment as string,
+    },
+    component: {
+      id: r.component_id as number,
+      purl: r.purl as string,
+      ecosystem: (r.ecosystem as string | null) ?? null,
+      name: r.component_name as string,
+      version: (r.version as string | null) ?? null,
+    },
+    advisory: { id: r.advisory_id as string, aliases: r.aliases as string[], summary: (r.summary as string | null) ?? null },
+  }));
+}
+
+/** Open findings counted by tier, with how many are overdue at `now`. */
+export async function findingSummary(
+  db: Queryable,
+  now: Date,
+): Promise<{ tier: string; open: number; overdue: number; phi: number }[]> {
+  const { rows } = await db.query<{ tier: string; open: number; overdue: number; phi: number }>(
+    `SELECT f.tier, count(*)::int AS open, count(*) FILTER (WHERE f.deadline < $1)::int AS overdue,
+       count(*) FILTER (WHERE a.phi)::int AS phi
+     FROM findings f JOIN assets a ON a.id = f.asset_id
+     WHERE f.state IN ('open', 'unknown') GROUP BY f.tier ORDER BY f.tier`,
+    [now],
+  );
+  return rows;
+}
