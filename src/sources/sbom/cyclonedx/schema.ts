@@ -19,6 +19,7 @@ const Property = z.object({ name: z.string(), value: z.string().optional() });
 /** A component (CycloneDX §components): may nest further components. */
 export interface CdxComponent {
   type: string;
+  group?: string | undefined;
   name: string;
   version?: string | undefined;
   purl?: string | undefined;
@@ -30,6 +31,7 @@ export interface CdxComponent {
 
 export const Component: z.ZodType<CdxComponent> = z.object({
   type: z.string(),
+  group: z.string().optional(),
   name: z.string(),
   version: z.string().optional(),
   purl: z.string().optional(),
