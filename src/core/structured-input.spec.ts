@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './errors.js';
-import { jsonPointer, lineColumnAt, parseJsonText, parseYamlText, validateShape } from './structured-input.js';
+import {
+  jsonPointer,
+  lineColumnAt,
+  parseJsonText,
+  parseYamlText,
+  validateShape,
+} from './structured-input.js';
 
 function errorOf(fn: () => unknown): AppError {
   try {

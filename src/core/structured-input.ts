@@ -3,7 +3,7 @@
  * the file, the line and column for syntax errors, the JSON pointer for shape errors.
  * Pure functions over strings; callers read the bytes.
  */
-import { type ParseError, parse as locateJson, printParseErrorCode } from 'jsonc-parser';
+import { parse as locateJson, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from './errors.js';

@@ -2,7 +2,7 @@
  * The advisory index: OSV `affected[]` entries keyed by (ecosystem base name, normalised package
  * name), built once per scan so each component costs one map lookup.
  */
-import type { AffectedPackage, Advisory } from '../core/advisory.js';
+import type { Advisory, AffectedPackage } from '../core/advisory.js';
 import { baseEcosystem } from '../versioning/api.js';
 import { normalizePypiName } from '../versioning/pypi/index.js';
 

@@ -72,9 +72,13 @@ describe('evaluateAffected (OSV "Evaluation")', () => {
   it('orders Go pseudo-versions in SEMVER ranges', () => {
     const p = pkg([{ introduced: '0' }, { fixed: '0.0.0-20220315000000-aaaaaaaaaaaa' }], {
       ecosystem: 'Go',
-      ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.0.0-20220315000000-aaaaaaaaaaaa' }] }],
+      ranges: [
+        { type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.0.0-20220315000000-aaaaaaaaaaaa' }] },
+      ],
     });
-    expect(evaluateAffected(p, '0.0.0-20210101000000-bbbbbbbbbbbb', go, go)).toMatchObject({ affected: true });
+    expect(evaluateAffected(p, '0.0.0-20210101000000-bbbbbbbbbbbb', go, go)).toMatchObject({
+      affected: true,
+    });
     expect(evaluateAffected(p, '0.1.0', go, go)).toEqual({ affected: false });
   });
 
@@ -89,7 +93,8 @@ describe('evaluateAffected (OSV "Evaluation")', () => {
       fc.property(ver, ver, ver, (a, b, v) => {
         fc.pre(npm.compare(npm.parse(a)!, npm.parse(b)!) < 0);
         const p = pkg([{ introduced: a }, { fixed: b }]);
-        const expected = npm.compare(npm.parse(v)!, npm.parse(a)!) >= 0 && npm.compare(npm.parse(v)!, npm.parse(b)!) < 0;
+        const expected =
+          npm.compare(npm.parse(v)!, npm.parse(a)!) >= 0 && npm.compare(npm.parse(v)!, npm.parse(b)!) < 0;
         expect(check(p, v).affected).toBe(expected);
       }),
     );

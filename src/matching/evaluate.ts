@@ -80,14 +80,26 @@ function evaluateRange(
 
 function parseEvent(e: RangeEvent, s: VersionScheme, ecosystem: string): ParsedEvent {
   if ('introduced' in e) {
-    return { kind: 'introduced', raw: e.introduced, v: e.introduced === '0' ? null : parseOrThrow(s, e.introduced, ecosystem, 'introduced') };
+    return {
+      kind: 'introduced',
+      raw: e.introduced,
+      v: e.introduced === '0' ? null : parseOrThrow(s, e.introduced, ecosystem, 'introduced'),
+    };
   }
   if ('fixed' in e) return { kind: 'fixed', raw: e.fixed, v: parseOrThrow(s, e.fixed, ecosystem, 'fixed') };
   if ('last_affected' in e) {
-    return { kind: 'last_affected', raw: e.last_affected, v: parseOrThrow(s, e.last_affected, ecosystem, 'last_affected') };
+    return {
+      kind: 'last_affected',
+      raw: e.last_affected,
+      v: parseOrThrow(s, e.last_affected, ecosystem, 'last_affected'),
+    };
   }
   // `limit: "*"` means no limit (OSV schema, "limit" event).
-  return { kind: 'limit', raw: e.limit, v: e.limit === '*' ? null : parseOrThrow(s, e.limit, ecosystem, 'limit') };
+  return {
+    kind: 'limit',
+    raw: e.limit,
+    v: e.limit === '*' ? null : parseOrThrow(s, e.limit, ecosystem, 'limit'),
+  };
 }
 
 // Sort by version; "0" first. At equal versions an introduced sorts before a closing event so
@@ -110,7 +122,11 @@ function lowestFixed(current: string | null, candidate: string | null, s: Versio
 function parseOrThrow(s: VersionScheme, raw: string, ecosystem: string, role: string): unknown {
   const v = s.parse(raw);
   if (v === null) {
-    throw new AppError('VERSION_INVALID', { ecosystem, version: raw, reason: `${role} is not valid for ${s.reference}` });
+    throw new AppError('VERSION_INVALID', {
+      ecosystem,
+      version: raw,
+      reason: `${role} is not valid for ${s.reference}`,
+    });
   }
   return v;
 }

@@ -2,7 +2,7 @@
  * Components × advisory index → matches. Pure: no I/O, so the CLI's `scan`, the import services
  * and (later) worker threads share it.
  */
-import type { AffectedPackage, Advisory } from '../core/advisory.js';
+import type { Advisory, AffectedPackage } from '../core/advisory.js';
 import { isAppError } from '../core/errors.js';
 import { baseEcosystem, schemeForEcosystem } from '../versioning/api.js';
 import { npm } from '../versioning/npm/index.js';
@@ -87,7 +87,12 @@ export function matchComponents<C extends MatchableComponent>(
         if (!isAppError(err, 'VERSION_INVALID')) throw err;
         seen.add(advisory.id);
         const d = err.details;
-        result.unknown.push({ component, advisory, affected, reason: `${String(d.version)}: ${String(d.reason)}` });
+        result.unknown.push({
+          component,
+          advisory,
+          affected,
+          reason: `${String(d.version)}: ${String(d.reason)}`,
+        });
       }
     }
   }

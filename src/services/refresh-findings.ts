@@ -13,9 +13,9 @@ import { appendAudit, type NewAuditEvent } from '../store/repositories/audit.js'
 import { type ComponentRow, presentComponents } from '../store/repositories/components.js';
 import { type FindingState, findingsOfAssets, type StoredFinding } from '../store/repositories/findings.js';
 import { kevFor } from '../store/repositories/kev.js';
+import { insertMany } from '../store/repositories/sql.js';
 import { decideTier, type Policy, SEED_DEFAULT_POLICY, type TriageInputs } from '../triage/default-policy.js';
 import { assessSeverity } from '../triage/severity.js';
-import { insertMany } from '../store/repositories/sql.js';
 
 export interface RefreshSummary {
   opened: number;
@@ -33,7 +33,8 @@ interface Current {
   inputs: TriageInputs & { unknownReason?: string };
 }
 
-const key = (assetId: number, componentId: number, advisoryId: string) => `${assetId}/${componentId}/${advisoryId}`;
+const key = (assetId: number, componentId: number, advisoryId: string) =>
+  `${assetId}/${componentId}/${advisoryId}`;
 
 /** Refresh findings for `assetIds` at time `at`; returns what changed. */
 export async function refreshFindings(
@@ -59,7 +60,10 @@ export async function refreshFindings(
     for (const id of [m.advisory.id, ...m.advisory.aliases]) if (id.startsWith('CVE-')) cves.add(id);
   }
   const kev = await kevFor(tx, [...cves]);
-  const inputsFor = (asset: AssetRow, m: { advisory: Advisory; affected: Parameters<typeof assessSeverity>[1] }) => {
+  const inputsFor = (
+    asset: AssetRow,
+    m: { advisory: Advisory; affected: Parameters<typeof assessSeverity>[1] },
+  ) => {
     const listed = [m.advisory.id, ...m.advisory.aliases].map((id) => kev.get(id)).find(Boolean);
     return {
       severity: assessSeverity(m.advisory, m.affected),
@@ -95,7 +99,8 @@ export async function refreshFindings(
   }
 
   const existing = new Map<string, StoredFinding>();
-  for (const f of await findingsOfAssets(tx, assetIds)) existing.set(key(f.assetId, f.componentId, f.advisoryId), f);
+  for (const f of await findingsOfAssets(tx, assetIds))
+    existing.set(key(f.assetId, f.componentId, f.advisoryId), f);
   const events: NewAuditEvent[] = [];
   const audit = (action: string, id: number, data: Record<string, unknown>) =>
     events.push({ actor: ctx.actor, action, entityType: 'finding', entityId: String(id), data, at: ctx.at });
@@ -136,7 +141,11 @@ export async function refreshFindings(
     );
     if (wasResolved) {
       summary.reopened++;
-      audit('finding.reopened', prior.id, { previousState: prior.state, state: cur.state, ...decisionData(decision) });
+      audit('finding.reopened', prior.id, {
+        previousState: prior.state,
+        state: cur.state,
+        ...decisionData(decision),
+      });
     } else if (changedTier) {
       summary.retiered++;
       audit('finding.retiered', prior.id, {
@@ -149,7 +158,10 @@ export async function refreshFindings(
   }
 
   if (touched.length) {
-    await tx.query('UPDATE findings SET last_seen = $2 WHERE id = ANY($1::bigint[])', [touched.map(String), ctx.at]);
+    await tx.query('UPDATE findings SET last_seen = $2 WHERE id = ANY($1::bigint[])', [
+      touched.map(String),
+      ctx.at,
+    ]);
   }
 
   const rows = await insertMany<{ id: number }>(
@@ -195,7 +207,11 @@ export async function refreshFindings(
     if (current.has(k) || (prior.state !== 'open' && prior.state !== 'unknown')) continue;
     const withdrawn = byId.get(prior.advisoryId)?.withdrawn;
     const state: FindingState = withdrawn ? 'withdrawn' : 'fixed';
-    const reason = withdrawn ? 'advisory-withdrawn' : present.has(prior.componentId) ? 'version-not-affected' : 'component-removed';
+    const reason = withdrawn
+      ? 'advisory-withdrawn'
+      : present.has(prior.componentId)
+        ? 'version-not-affected'
+        : 'component-removed';
     await tx.query('UPDATE findings SET state = $2, resolved_at = $3, last_seen = $3 WHERE id = $1', [
       prior.id,
       state,

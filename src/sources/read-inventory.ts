@@ -3,10 +3,10 @@
  * what `patchwarden inventory show <file>` and `import sbom` call.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { AppError, isAppError } from '../core/errors.js';
 import type { Extraction } from '../core/inventory.js';
 import { parseJsonText } from '../core/structured-input.js';
+import { readBoundedFile } from '../io/read-bounded.js';
 import { detectAdapter } from './registry.js';
 import type { SourceInput } from './types.js';
 
@@ -21,7 +21,7 @@ export async function readInventoryFile(
   path: string,
   opts: { maxBytes?: number } = {},
 ): Promise<InventoryFileResult> {
-  const bytes = await readBytes(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const bytes = await readBoundedFile(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const text = decodeText(bytes, path);
   return { ...(await extractInventory({ file: path, text })), sha256 };
@@ -39,43 +39,6 @@ export async function extractInventory(
   const adapter = detectAdapter(input, parsed);
   const extraction = await adapter.extract(input, parsed);
   return { ...extraction, adapter: { id: adapter.id, version: adapter.version } };
-}
-
-async function readBytes(path: string, maxBytes: number): Promise<Buffer> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(path, 'r');
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new AppError('INPUT_UNREADABLE', { file: path, reason: 'not a regular file' });
-    // Check before reading so a huge file is refused without being loaded, and again after in
-    // case it grew in between.
-    if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes);
-    const bytes = await handle.readFile();
-    if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
-    return bytes;
-  } catch (err) {
-    if (isAppError(err)) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError('INPUT_NOT_FOUND', { file: path }, { cause: err });
-    const reason =
-      code === 'EISDIR'
-        ? 'is a directory'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : (code ?? 'read failed');
-    throw new AppError('INPUT_UNREADABLE', { file: path, reason }, { cause: err });
-  } finally {
-    await handle?.close();
-  }
-}
-
-function tooLarge(file: string, size: number, limit: number): AppError {
-  return new AppError('INPUT_TOO_LARGE', {
-    file,
-    size,
-    limit,
-    reason: `${size} bytes exceeds the limit of ${limit}`,
-  });
 }
 
 /**

@@ -76,7 +76,12 @@ export function assessSeverity(advisory: Advisory, affected?: AffectedPackage): 
   }
   const label = advisory.sourceSeverity?.toLowerCase();
   if (label && LABELS[label]) {
-    return { rating: LABELS[label], basis: 'source-label', cvss: null, sourceLabel: advisory.sourceSeverity ?? null };
+    return {
+      rating: LABELS[label],
+      basis: 'source-label',
+      cvss: null,
+      sourceLabel: advisory.sourceSeverity ?? null,
+    };
   }
   return { rating: 'unknown', basis: 'none', cvss: null, sourceLabel: advisory.sourceSeverity ?? null };
 }

@@ -83,9 +83,10 @@ export async function upsertAsset(
     owner: rec.owner ?? null,
     version: rec.version ?? null,
   };
-  const before = await tx.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM assets WHERE external_id = $1`, [
-    rec.externalId,
-  ]);
+  const before = await tx.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM assets WHERE external_id = $1`,
+    [rec.externalId],
+  );
   let row: AssetRow;
   let changed: string[] = [];
   const prior = before.rows[0];
@@ -150,6 +151,8 @@ export async function listAssets(db: Queryable, filter: { phi?: boolean } = {}):
 
 /** One asset by id, or null. */
 export async function getAsset(db: Queryable, id: number): Promise<AssetRow | null> {
-  const { rows } = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM assets WHERE id = $1`, [id]);
+  const { rows } = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM assets WHERE id = $1`, [
+    id,
+  ]);
   return rows[0] ? toRow(rows[0]) : null;
 }

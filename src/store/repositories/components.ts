@@ -49,7 +49,10 @@ export async function syncComponents(
     ]);
   }
   if (gone.length) {
-    await tx.query('UPDATE components SET removed_at = $2 WHERE id = ANY($1::bigint[])', [gone.map(String), at]);
+    await tx.query('UPDATE components SET removed_at = $2 WHERE id = ANY($1::bigint[])', [
+      gone.map(String),
+      at,
+    ]);
   }
   await insertMany(
     tx,

@@ -85,7 +85,14 @@ export async function listFindings(db: Queryable, f: FindingFilter = {}): Promis
        AND ($5::timestamptz IS NULL OR (f.state IN ('open', 'unknown') AND f.deadline < $5))
      ORDER BY f.deadline NULLS LAST, f.id
      LIMIT $6`,
-    [f.state ?? null, f.tier ?? null, f.assetId ?? null, f.phi ?? null, f.overdueAt ?? null, f.limit ?? 10_000],
+    [
+      f.state ?? null,
+      f.tier ?? null,
+      f.assetId ?? null,
+      f.phi ?? null,
+      f.overdueAt ?? null,
+      f.limit ?? 10_000,
+    ],
   );
   return rows.map((r) => ({
     id: r.id as number,
@@ -113,7 +120,11 @@ export async function listFindings(db: Queryable, f: FindingFilter = {}): Promis
       name: r.component_name as string,
       version: (r.version as string | null) ?? null,
     },
-    advisory: { id: r.advisory_id as string, aliases: r.aliases as string[], summary: (r.summary as string | null) ?? null },
+    advisory: {
+      id: r.advisory_id as string,
+      aliases: r.aliases as string[],
+      summary: (r.summary as string | null) ?? null,
+    },
   }));
 }
 

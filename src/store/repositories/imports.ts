@@ -55,12 +55,25 @@ export async function recordImport(
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO imports (kind, adapter, adapter_version, source, sha256, target, imported_at, summary)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [rec.kind, rec.adapter, rec.adapterVersion, rec.source, rec.sha256, rec.target, rec.importedAt, rec.summary],
+    [
+      rec.kind,
+      rec.adapter,
+      rec.adapterVersion,
+      rec.source,
+      rec.sha256,
+      rec.target,
+      rec.importedAt,
+      rec.summary,
+    ],
   );
   return rows[0]!.id;
 }
 
 /** Fill in an import's summary once the work it describes is done (same transaction). */
-export async function setImportSummary(tx: Queryable, id: number, summary: Record<string, unknown>): Promise<void> {
+export async function setImportSummary(
+  tx: Queryable,
+  id: number,
+  summary: Record<string, unknown>,
+): Promise<void> {
   await tx.query('UPDATE imports SET summary = $2 WHERE id = $1', [id, summary]);
 }

@@ -1,22 +1,26 @@
+import type { KevEntry } from '../../core/kev.js';
 import type { Queryable } from '../db.js';
 import { insertMany } from './sql.js';
 
-export interface KevEntry {
-  cveId: string;
-  vendor: string | null;
-  product: string | null;
-  name: string | null;
-  dateAdded: string;
-  dueDate: string | null;
-  knownRansomware: string | null;
-}
-
 /** Insert catalog entries not yet stored (the catalog only grows); returns the CVE ids added. */
-export async function addKevEntries(tx: Queryable, entries: readonly KevEntry[], importId: number): Promise<string[]> {
+export async function addKevEntries(
+  tx: Queryable,
+  entries: readonly KevEntry[],
+  importId: number,
+): Promise<string[]> {
   const rows = await insertMany<{ cve_id: string }>(
     tx,
     'INSERT INTO kev_entries (cve_id, vendor, product, name, date_added, due_date, known_ransomware, import_id)',
-    entries.map((e) => [e.cveId, e.vendor, e.product, e.name, e.dateAdded, e.dueDate, e.knownRansomware, importId]),
+    entries.map((e) => [
+      e.cveId,
+      e.vendor,
+      e.product,
+      e.name,
+      e.dateAdded,
+      e.dueDate,
+      e.knownRansomware,
+      importId,
+    ]),
     'ON CONFLICT (cve_id) DO NOTHING RETURNING cve_id',
   );
   return rows.map((r) => r.cve_id);

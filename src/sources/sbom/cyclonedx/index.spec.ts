@@ -92,9 +92,7 @@ describe('cyclonedx-bom-examples (application SBOMs, spec 1.2–1.4)', () => {
 
   it('laravel: Packagist vendor/name, ref is the bom-ref, id from the subject purl', async () => {
     const r = await read('cyclonedx-bom-examples/SBOM__laravel-7.12.0__bom.1.4.json');
-    expect(r.asset.externalId).toBe(
-      'cyclonedx:pkg:composer/cyclonedx/cyclonedx-php-composer-demo',
-    );
+    expect(r.asset.externalId).toBe('cyclonedx:pkg:composer/cyclonedx/cyclonedx-php-composer-demo');
     expect(byPurl(r, 'pkg:composer/laravel/framework@v7.30.6')).toMatchObject({
       ecosystem: 'Packagist',
       name: 'laravel/framework',

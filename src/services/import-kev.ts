@@ -1,0 +1,85 @@
+/**
+ * `import kev`: the CISA KEV catalog. New entries escalate open findings whose advisory or alias
+ * they name (the refresh re-tiers them and audits old and new deadline).
+ */
+import { createHash } from 'node:crypto';
+import { parseJsonText } from '../core/structured-input.js';
+import { parseKevCatalog } from '../feeds/kev/parse-kev.js';
+import { readBoundedFile } from '../io/read-bounded.js';
+import type { Db } from '../store/db.js';
+import { appendAudit } from '../store/repositories/audit.js';
+import { findImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
+import { addKevEntries } from '../store/repositories/kev.js';
+import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
+
+export interface ImportKevResult {
+  status: 'imported' | 'unchanged';
+  importId: number;
+  catalogVersion: string;
+  entries: number;
+  added: number;
+  findings: RefreshSummary;
+}
+
+/** Import a KEV catalog JSON file. */
+export async function importKev(
+  db: Db,
+  path: string,
+  opts: { actor: string; at?: Date },
+): Promise<ImportKevResult> {
+  const at = opts.at ?? new Date();
+  const bytes = await readBoundedFile(path, 64 * 1024 * 1024);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const catalog = parseKevCatalog(parseJsonText(bytes.toString('utf8'), path), path);
+  const prior = await findImport(db, 'kev', sha256);
+  const none: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
+  if (prior) {
+    return {
+      status: 'unchanged',
+      importId: prior.id,
+      catalogVersion: catalog.catalogVersion,
+      entries: catalog.entries.length,
+      added: 0,
+      findings: none,
+    };
+  }
+  return db.transaction(async (tx) => {
+    const importId = await recordImport(tx, {
+      kind: 'kev',
+      adapter: 'feeds/kev',
+      adapterVersion: '1',
+      source: path,
+      sha256,
+      target: '',
+      importedAt: at,
+      summary: {},
+    });
+    const added = await addKevEntries(tx, catalog.entries, importId);
+    const { rows } = await tx.query<{ asset_id: number }>(
+      `SELECT DISTINCT f.asset_id FROM findings f
+       JOIN advisory_aliases al ON al.advisory_id = f.advisory_id
+       WHERE f.state IN ('open', 'unknown') AND (al.alias = ANY($1::text[]) OR f.advisory_id = ANY($1::text[]))`,
+      [added],
+    );
+    const findings = await refreshFindings(
+      tx,
+      rows.map((r) => r.asset_id),
+      { at, actor: opts.actor },
+    );
+    const summary = {
+      catalogVersion: catalog.catalogVersion,
+      entries: catalog.entries.length,
+      added: added.length,
+    };
+    await setImportSummary(tx, importId, summary);
+    await appendAudit(tx, {
+      actor: opts.actor,
+      action: 'import.kev',
+      entityType: 'import',
+      entityId: String(importId),
+      data: { source: path, sha256, ...summary },
+      at,
+    });
+    return { status: 'imported' as const, importId, ...summary, added: added.length, findings };
+  });
+}
