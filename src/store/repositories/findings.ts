@@ -40,6 +40,7 @@ export async function findingsOfAssets(db: Queryable, assetIds: readonly number[
 }
 
 export interface FindingFilter {
+  id?: number | undefined;
   state?: FindingState | undefined;
   tier?: string | undefined;
   assetId?: number | undefined;

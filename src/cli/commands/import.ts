@@ -1,0 +1,141 @@
+import { AppError, EXIT } from '../../core/errors.js';
+import { ASSET_KINDS, type AssetKind, ENVIRONMENTS, type Environment } from '../../core/inventory.js';
+import { importAdvisories } from '../../services/import-advisories.js';
+import { importKev } from '../../services/import-kev.js';
+import { type AssetOverrides, importSbom } from '../../services/import-sbom.js';
+import type { Command, CommandContext } from '../command.js';
+import { progressBar } from '../progress.js';
+
+function actor(ctx: CommandContext): string {
+  return `cli:${ctx.io.env.USER ?? ctx.io.env.LOGNAME ?? 'unknown'}`;
+}
+
+function onePath(ctx: CommandContext, what: string): string {
+  const [p, ...extra] = ctx.positionals;
+  if (!p || extra.length) throw new AppError('USAGE', { reason: `expected exactly one <${what}>` });
+  return p;
+}
+
+function overrides(ctx: CommandContext): AssetOverrides {
+  const o: AssetOverrides = {};
+  const v = ctx.values;
+  if (typeof v['asset-id'] === 'string') o.externalId = v['asset-id'];
+  if (typeof v.name === 'string') o.name = v.name;
+  if (typeof v.kind === 'string') {
+    if (!(ASSET_KINDS as readonly string[]).includes(v.kind)) {
+      throw new AppError('USAGE', { reason: `--kind must be one of ${ASSET_KINDS.join(', ')}` });
+    }
+    o.kind = v.kind as AssetKind;
+  }
+  if (typeof v.environment === 'string') {
+    if (!(ENVIRONMENTS as readonly string[]).includes(v.environment)) {
+      throw new AppError('USAGE', { reason: `--environment must be one of ${ENVIRONMENTS.join(', ')}` });
+    }
+    o.environment = v.environment as Environment;
+  }
+  if (typeof v.phi === 'string') {
+    if (v.phi !== 'true' && v.phi !== 'false')
+      throw new AppError('USAGE', { reason: '--phi must be true or false' });
+    o.phi = v.phi === 'true';
+  }
+  const tags = (v.tag as string[] | undefined) ?? [];
+  if (tags.length) {
+    o.tags = {};
+    for (const t of tags) {
+      const eq = t.indexOf('=');
+      if (eq < 1) throw new AppError('USAGE', { reason: `--tag expects KEY=VALUE, got '${t}'` });
+      o.tags[t.slice(0, eq)] = t.slice(eq + 1);
+    }
+  }
+  return o;
+}
+
+/** `import sbom`: one SBOM into the store (transactional, idempotent). */
+export const importSbomCommand: Command = {
+  path: ['import', 'sbom'],
+  summary: 'Import an SBOM as an asset with its components; findings are matched at once',
+  usage:
+    '<file> [--asset-id ID] [--name N] [--kind K] [--environment E] [--tag K=V]… [--phi true|false] [--json]',
+  help: `--asset-id      identity of the asset (default: the SBOM subject's purl without version);
+                use one id per deployment when several hosts run the same application
+--tag K=V       asset tags; PHI=true or DataClassification=PHI marks the asset as holding PHI
+--phi           explicit PHI classification, overriding tags
+Re-importing the same file into the same asset changes nothing.`,
+  options: {
+    'asset-id': { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    environment: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    phi: { type: 'string' },
+  },
+  async run(ctx) {
+    const file = onePath(ctx, 'file');
+    const asset = overrides(ctx);
+    const r = await importSbom(await ctx.db(), file, { actor: actor(ctx), asset });
+    if (ctx.json) ctx.printJson(r);
+    else if (r.status === 'unchanged')
+      ctx.print(
+        `${file}: already imported into ${r.asset.externalId} (import #${r.importId}); nothing changed`,
+      );
+    else {
+      const f = r.findings;
+      ctx.print(
+        `${file}: asset #${r.asset.id} ${r.asset.name} ${r.asset.created ? 'created' : 'updated'} (PHI: ${r.asset.phi ? `yes, ${r.asset.phiSource}` : 'no'})
+components: ${r.components.total} (+${r.components.added} -${r.components.removed}), rejected ${r.rejected.length}
+findings: ${f.opened} opened, ${f.unknown} unknown, ${f.resolved} resolved, ${f.retiered} re-tiered, ${f.reopened} reopened`,
+      );
+    }
+    return EXIT.ok;
+  },
+};
+
+/** `import advisories`: OSV records (folder, zip, file) into the store. */
+export const importAdvisoriesCommand: Command = {
+  path: ['import', 'advisories'],
+  summary: 'Import OSV advisories (folder, .zip or file; JSON or YAML) and refresh affected findings',
+  usage: '<dir|zip|file> [--json]',
+  async run(ctx) {
+    const path = onePath(ctx, 'dir|zip|file');
+    const bar = progressBar(ctx.io, 'advisories', ctx.json);
+    const r = await importAdvisories(await ctx.db(), path, {
+      actor: actor(ctx),
+      onProgress: (d, t) => bar.update(d, t),
+    });
+    bar.stop();
+    if (ctx.json) ctx.printJson(r);
+    else if (r.status === 'unchanged')
+      ctx.print(
+        `${path}: these ${r.records} records were already imported (import #${r.importId}); nothing changed`,
+      );
+    else {
+      const a = r.advisories;
+      ctx.print(
+        `${path}: ${r.records} records (${r.withdrawn} withdrawn, ${r.skipped.length} files skipped)
+advisories: ${a.inserted} new, ${a.updated} updated, ${a.unchanged} unchanged, ${a.stale} older than stored
+findings on ${r.assetsRefreshed} assets: ${r.findings.opened} opened, ${r.findings.unknown} unknown, ${r.findings.resolved} resolved, ${r.findings.retiered} re-tiered`,
+      );
+      for (const s of r.skipped) ctx.io.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
+/** `import kev`: the CISA KEV catalog. */
+export const importKevCommand: Command = {
+  path: ['import', 'kev'],
+  summary: 'Import the CISA Known Exploited Vulnerabilities catalog (JSON); escalates affected findings',
+  usage: '<known_exploited_vulnerabilities.json> [--json]',
+  async run(ctx) {
+    const file = onePath(ctx, 'file');
+    const r = await importKev(await ctx.db(), file, { actor: actor(ctx) });
+    if (ctx.json) ctx.printJson(r);
+    else
+      ctx.print(
+        r.status === 'unchanged'
+          ? `${file}: catalog ${r.catalogVersion} already imported; nothing changed`
+          : `${file}: catalog ${r.catalogVersion}, ${r.entries} entries, ${r.added} new; ${r.findings.retiered} findings re-tiered`,
+      );
+    return EXIT.ok;
+  },
+};

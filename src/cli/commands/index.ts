@@ -1,0 +1,26 @@
+import type { Command } from '../command.js';
+import { auditLog, auditVerify } from './audit.js';
+import { demoLoad } from './demo.js';
+import { findingsExplain, findingsList } from './findings.js';
+import { importAdvisoriesCommand, importKevCommand, importSbomCommand } from './import.js';
+import { inventoryList, inventoryShow } from './inventory.js';
+import { scan } from './scan.js';
+import { serve } from './serve.js';
+import { versionCompare } from './version-compare.js';
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  scan,
+  versionCompare,
+  inventoryShow,
+  inventoryList,
+  importSbomCommand,
+  importAdvisoriesCommand,
+  importKevCommand,
+  findingsList,
+  findingsExplain,
+  auditVerify,
+  auditLog,
+  demoLoad,
+  serve,
+];

@@ -1,0 +1,74 @@
+import { AppError, EXIT } from '../../core/errors.js';
+import { readInventoryFile } from '../../sources/read-inventory.js';
+import { listAssets } from '../../store/repositories/assets.js';
+import type { Command } from '../command.js';
+import { renderTable } from '../table.js';
+
+/** `inventory show <file>`: what the matching adapter extracts from one file; no database. */
+export const inventoryShow: Command = {
+  path: ['inventory', 'show'],
+  summary: 'Show what an inventory adapter extracts from one file (no database)',
+  usage: '<file> [--json]',
+  async run(ctx) {
+    const [file, ...extra] = ctx.positionals;
+    if (!file || extra.length) throw new AppError('USAGE', { reason: 'expected exactly one <file>' });
+    const r = await readInventoryFile(file);
+    if (ctx.json) {
+      ctx.printJson({
+        adapter: r.adapter,
+        sha256: r.sha256,
+        asset: r.asset,
+        components: r.components,
+        rejected: r.rejected,
+      });
+      return EXIT.ok;
+    }
+    ctx.print(
+      `${r.asset.name} (${r.asset.kind}) — ${r.adapter.id} v${r.adapter.version}, sha256 ${r.sha256}`,
+    );
+    ctx.print(
+      renderTable(
+        ['PURL', 'ECOSYSTEM', 'NAME', 'VERSION'],
+        r.components.map((c) => [c.purl, c.ecosystem, c.name, c.version]),
+      ),
+    );
+    for (const x of r.rejected) ctx.print(`rejected ${x.ref}: ${x.reason}`);
+    ctx.print(`${r.components.length} components, ${r.rejected.length} rejected`);
+    return EXIT.ok;
+  },
+};
+
+/** `inventory`: the assets in the store with sources, PHI reason and component counts. */
+export const inventoryList: Command = {
+  path: ['inventory'],
+  summary: 'List assets with their sources, PHI classification and component counts',
+  usage: '[--phi | --no-phi] [--json]',
+  options: { phi: { type: 'boolean' }, 'no-phi': { type: 'boolean' } },
+  async run(ctx) {
+    if (ctx.positionals.length) throw new AppError('USAGE', { reason: `unexpected '${ctx.positionals[0]}'` });
+    const phi = ctx.values.phi ? true : ctx.values['no-phi'] ? false : undefined;
+    const assets = await listAssets(await ctx.db(), phi === undefined ? {} : { phi });
+    if (ctx.json) {
+      ctx.printJson({ assets });
+      return EXIT.ok;
+    }
+    ctx.print(
+      renderTable(
+        ['ID', 'NAME', 'KIND', 'ENV', 'PHI', 'PHI REASON', 'COMPONENTS', 'OPEN', 'SOURCES', 'LAST SEEN'],
+        assets.map((a) => [
+          a.id,
+          a.name,
+          a.kind,
+          a.environment,
+          a.phi ? 'yes' : 'no',
+          a.phiSource,
+          a.components,
+          a.openFindings,
+          a.sources.join(','),
+          a.lastSeen.slice(0, 10),
+        ]),
+      ),
+    );
+    return EXIT.ok;
+  },
+};

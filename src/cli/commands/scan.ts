@@ -1,0 +1,100 @@
+import { AppError, EXIT } from '../../core/errors.js';
+import { readAdvisories } from '../../feeds/osv/read-advisories.js';
+import { buildAdvisoryIndex } from '../../matching/advisory-index.js';
+import { matchComponents } from '../../matching/match.js';
+import { readInventoryFile } from '../../sources/read-inventory.js';
+import { assessSeverity, type SeverityRating } from '../../triage/severity.js';
+import type { Command } from '../command.js';
+import { progressBar } from '../progress.js';
+import { renderTable } from '../table.js';
+
+const FAIL_LEVELS = ['any', 'low', 'medium', 'high', 'critical'] as const;
+const RANK: Record<SeverityRating, number> = { unknown: 5, none: 0, low: 1, medium: 2, high: 3, critical: 4 };
+
+/** `scan`: the matcher alone — an SBOM against a folder or zip of OSV records, no database. */
+export const scan: Command = {
+  path: ['scan'],
+  summary: 'Match an SBOM against OSV advisories without touching the database (CI gate)',
+  usage: '<sbom> --advisories <dir|zip|file> [--format json|table] [--fail-on <level>]',
+  help: `--advisories   folder (recursive), .zip (e.g. osv.dev <ECOSYSTEM>/all.zip) or one OSV JSON/YAML file
+--format       json prints {"findings":[{"component":{"purl"},"advisory","aliases","fixed"}],…}
+--fail-on      exit 1 when a finding is at least this severe: ${FAIL_LEVELS.join(', ')}
+               (a finding with no usable severity counts as failing at every level)`,
+  options: {
+    advisories: { type: 'string' },
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+  },
+  async run(ctx) {
+    const [file, ...extra] = ctx.positionals;
+    const advisoriesPath = ctx.values.advisories as string | undefined;
+    if (!file || extra.length) throw new AppError('USAGE', { reason: 'expected exactly one <sbom>' });
+    if (!advisoriesPath) throw new AppError('USAGE', { reason: '--advisories <dir|zip|file> is required' });
+    const format = (ctx.values.format as string | undefined) ?? (ctx.json ? 'json' : 'table');
+    if (format !== 'json' && format !== 'table')
+      throw new AppError('USAGE', { reason: `unknown --format '${format}'` });
+    const failOn = ctx.values['fail-on'] as string | undefined;
+    if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
+      throw new AppError('USAGE', { reason: `--fail-on must be one of ${FAIL_LEVELS.join(', ')}` });
+    }
+
+    const inventory = await readInventoryFile(file);
+    const bar = progressBar(ctx.io, 'advisories', format === 'json');
+    const read = await readAdvisories(advisoriesPath, { onProgress: (d, t) => bar.update(d, t) });
+    bar.stop();
+    const index = buildAdvisoryIndex(read.records.map((r) => r.advisory));
+    const result = matchComponents(inventory.components, index);
+
+    const findings = result.matches
+      .map((m) => ({
+        component: { purl: m.component.purl },
+        advisory: m.advisory.id,
+        aliases: [...m.advisory.aliases],
+        fixed: m.fixed,
+        severity: assessSeverity(m.advisory, m.affected).rating,
+      }))
+      .sort((a, b) => cmp(a.component.purl, b.component.purl) || cmp(a.advisory, b.advisory));
+    const unknown = result.unknown
+      .map((u) => ({ component: { purl: u.component.purl }, advisory: u.advisory.id, reason: u.reason }))
+      .sort((a, b) => cmp(a.component.purl, b.component.purl) || cmp(a.advisory, b.advisory));
+
+    if (format === 'json') {
+      ctx.printJson({
+        findings: findings.map(({ severity: _s, ...f }) => f),
+        unknown,
+        summary: {
+          sbom: file,
+          components: inventory.components.length,
+          rejected: inventory.rejected.length,
+          advisories: index.size,
+          withdrawnIgnored: index.withdrawn,
+          findings: findings.length,
+          unknown: unknown.length,
+          notMatched: result.skipped,
+        },
+      });
+    } else {
+      ctx.print(
+        findings.length
+          ? renderTable(
+              ['PURL', 'ADVISORY', 'SEVERITY', 'FIXED', 'ALIASES'],
+              findings.map((f) => [f.component.purl, f.advisory, f.severity, f.fixed, f.aliases.join(',')]),
+            )
+          : 'No findings.',
+      );
+      ctx.print(
+        `${findings.length} findings, ${unknown.length} unknown, ${inventory.components.length} components, ${index.size} advisories`,
+      );
+      for (const u of unknown)
+        ctx.io.stderr.write(`unknown: ${u.component.purl} ${u.advisory}: ${u.reason}\n`);
+    }
+    if (failOn === undefined) return EXIT.ok;
+    const threshold = failOn === 'any' ? 0 : RANK[failOn as SeverityRating];
+    const failing = findings.some((f) => RANK[f.severity] >= threshold) || unknown.length > 0;
+    return failing ? EXIT.findings : EXIT.ok;
+  },
+};
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
