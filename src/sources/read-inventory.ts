@@ -3,7 +3,7 @@
  * what `patchwarden inventory show <file>` and `import sbom` call.
  */
 import { createHash } from 'node:crypto';
-import { AppError, isAppError } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { Extraction } from '../core/inventory.js';
 import { parseJsonText } from '../core/structured-input.js';
 import { readBoundedFile } from '../io/read-bounded.js';

@@ -4,9 +4,9 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { AppError, isAppError } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { parseJsonText, parseYamlText } from '../../core/structured-input.js';
 import { fsError } from '../../io/read-bounded.js';
 import { compareFileNames, type SkippedFile, type SourcedAdvisory } from './dedupe.js';
