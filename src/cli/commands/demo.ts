@@ -1,5 +1,4 @@
 import { EXIT } from '../../core/errors.js';
-import { DEMO_FLEET, loadDemo } from '../../services/load-demo.js';
 import type { Command } from '../command.js';
 
 /** `demo load`: the bundled synthetic fleet with real SBOMs and advisories. */
@@ -9,6 +8,7 @@ export const demoLoad: Command = {
   usage: '[--fleet demo/fleet.yaml] [--json]',
   options: { fleet: { type: 'string' } },
   async run(ctx) {
+    const { DEMO_FLEET, loadDemo } = await import('../../services/load-demo.js');
     const fleetFile = (ctx.values.fleet as string | undefined) ?? DEMO_FLEET;
     const r = await loadDemo(await ctx.db(), {
       fleetFile,

@@ -1,8 +1,6 @@
 import { AppError, EXIT } from '../../core/errors.js';
 import { ASSET_KINDS, type AssetKind, ENVIRONMENTS, type Environment } from '../../core/inventory.js';
-import { importAdvisories } from '../../services/import-advisories.js';
-import { importKev } from '../../services/import-kev.js';
-import { type AssetOverrides, importSbom } from '../../services/import-sbom.js';
+import type { AssetOverrides } from '../../services/import-sbom.js';
 import type { Command, CommandContext } from '../command.js';
 import { progressBar } from '../progress.js';
 
@@ -72,6 +70,7 @@ Re-importing the same file into the same asset changes nothing.`,
   async run(ctx) {
     const file = onePath(ctx, 'file');
     const asset = overrides(ctx);
+    const { importSbom } = await import('../../services/import-sbom.js');
     const r = await importSbom(await ctx.db(), file, { actor: actor(ctx), asset });
     if (ctx.json) ctx.printJson(r);
     else if (r.status === 'unchanged')
@@ -97,6 +96,7 @@ export const importAdvisoriesCommand: Command = {
   usage: '<dir|zip|file> [--json]',
   async run(ctx) {
     const path = onePath(ctx, 'dir|zip|file');
+    const { importAdvisories } = await import('../../services/import-advisories.js');
     const bar = progressBar(ctx.io, 'advisories', ctx.json);
     const r = await importAdvisories(await ctx.db(), path, {
       actor: actor(ctx),
@@ -128,6 +128,7 @@ export const importKevCommand: Command = {
   usage: '<known_exploited_vulnerabilities.json> [--json]',
   async run(ctx) {
     const file = onePath(ctx, 'file');
+    const { importKev } = await import('../../services/import-kev.js');
     const r = await importKev(await ctx.db(), file, { actor: actor(ctx) });
     if (ctx.json) ctx.printJson(r);
     else

@@ -1,5 +1,4 @@
 import { AppError, EXIT } from '../../core/errors.js';
-import { readInventoryFile } from '../../sources/read-inventory.js';
 import { listAssets } from '../../store/repositories/assets.js';
 import type { Command } from '../command.js';
 import { renderTable } from '../table.js';
@@ -12,6 +11,7 @@ export const inventoryShow: Command = {
   async run(ctx) {
     const [file, ...extra] = ctx.positionals;
     if (!file || extra.length) throw new AppError('USAGE', { reason: 'expected exactly one <file>' });
+    const { readInventoryFile } = await import('../../sources/read-inventory.js');
     const r = await readInventoryFile(file);
     if (ctx.json) {
       ctx.printJson({

@@ -1,9 +1,5 @@
 import { AppError, EXIT } from '../../core/errors.js';
-import { readAdvisories } from '../../feeds/osv/read-advisories.js';
-import { buildAdvisoryIndex } from '../../matching/advisory-index.js';
-import { matchComponents } from '../../matching/match.js';
-import { readInventoryFile } from '../../sources/read-inventory.js';
-import { assessSeverity, type SeverityRating } from '../../triage/severity.js';
+import type { SeverityRating } from '../../triage/severity.js';
 import type { Command } from '../command.js';
 import { progressBar } from '../progress.js';
 import { renderTable } from '../table.js';
@@ -37,6 +33,20 @@ export const scan: Command = {
     if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
       throw new AppError('USAGE', { reason: `--fail-on must be one of ${FAIL_LEVELS.join(', ')}` });
     }
+    // Loaded here, not at the top: `version compare` and `--help` start without parsers and schemas.
+    const [
+      { readInventoryFile },
+      { readAdvisories },
+      { buildAdvisoryIndex },
+      { matchComponents },
+      { assessSeverity },
+    ] = await Promise.all([
+      import('../../sources/read-inventory.js'),
+      import('../../feeds/osv/read-advisories.js'),
+      import('../../matching/advisory-index.js'),
+      import('../../matching/match.js'),
+      import('../../triage/severity.js'),
+    ]);
 
     const inventory = await readInventoryFile(file);
     const bar = progressBar(ctx.io, 'advisories', format === 'json');

@@ -1,0 +1,157 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, sharedData } from './cli.test-helpers.js';
+
+const JUICE = sharedData('sbom/cyclonedx-bom-examples/SBOM__juice-shop__v11.1.2__bom.json');
+const PROTONMAIL = sharedData('sbom/cyclonedx-bom-examples/SBOM__protonmail-webclient-v4-0912dff__bom.json');
+
+function freshHome(): string {
+  return join(mkdtempSync(join(tmpdir(), 'pw-cli-')), 'home');
+}
+
+describe('patchwarden version compare (contract)', () => {
+  it.each([
+    ['npm', '1.0.0-rc.1', '1.0.0', '<'],
+    ['PyPI', '1.0.post1', '1.0', '>'],
+    ['PyPI', '1.0', '1.0.0', '='],
+    ['Go', '1.2.3', 'v1.2.3+incompatible', '='],
+  ])('%s %s vs %s → %s', (eco, a, b, want) => {
+    const r = cli(['version', 'compare', eco, a, b]);
+    expect(r).toMatchObject({ code: 0, stdout: `${want}\n` });
+  });
+
+  it('--batch answers line by line, with "! reason" for invalid versions', () => {
+    const r = cli(['version', 'compare', 'PyPI', '--batch'], {
+      input: '1.0\t2.0\n2.0b1\t2.0a9\nbogus!\t1.0\nno-tab\n',
+    });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['<', '>']);
+    expect(lines[2]).toMatch(/^! /);
+    expect(lines[3]).toMatch(/^! /);
+  });
+
+  it('an unsupported ecosystem or invalid version is a usage error (exit 2)', () => {
+    expect(cli(['version', 'compare', 'Nope', '1', '2']).code).toBe(2);
+    const bad = cli(['version', 'compare', 'npm', '1.2', '1.2.0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/VERSION_INVALID/);
+  });
+});
+
+describe('patchwarden scan (contract, no database)', () => {
+  it('prints findings for real npm SBOMs against real GHSA records, with true positives and negatives', () => {
+    const home = freshHome();
+    const r = cli(['scan', JUICE, '--advisories', sharedData('ghsa-osv'), '--format', 'json'], {
+      env: { PATCHWARDEN_HOME: home },
+    });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      findings: { component: { purl: string }; advisory: string; aliases: string[]; fixed: string | null }[];
+    };
+    const keys = out.findings.map((f) => `${f.component.purl} ${f.advisory}`);
+    expect(out.findings).toContainEqual({
+      component: { purl: 'pkg:npm/minimist@1.2.5' },
+      advisory: 'GHSA-xvch-5gv4-984h',
+      aliases: ['CVE-2021-44906'],
+      fixed: '1.2.6',
+    });
+    expect(keys).toContain('pkg:npm/lodash@2.4.2 GHSA-fvqr-27wr-82fm');
+    expect(keys).toContain('pkg:npm/jsonwebtoken@0.4.0 GHSA-27h2-hvpr-p74q');
+    // lodash 4.17.19 is past the fix (4.17.5); moment 2.0.0 predates the vulnerable 2.18.0.
+    expect(keys).not.toContain('pkg:npm/lodash@4.17.19 GHSA-fvqr-27wr-82fm');
+    expect(keys).not.toContain('pkg:npm/moment@2.0.0 GHSA-wc69-rhjr-hc9g');
+    // scan never opens the database: PATCHWARDEN_HOME is not even created.
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('matches another real SBOM and exits 1 with --fail-on', () => {
+    const ok = cli(['scan', PROTONMAIL, '--advisories', sharedData('ghsa-osv/npm'), '--format', 'json']);
+    expect(JSON.parse(ok.stdout).findings.length).toBeGreaterThan(0);
+    const gate = cli(['scan', PROTONMAIL, '--advisories', sharedData('ghsa-osv/npm'), '--fail-on', 'medium']);
+    expect(gate.code).toBe(1);
+  });
+
+  it('reads OSV YAML (PyPA) and ignores withdrawn Go records without error', () => {
+    const r = cli([
+      'scan',
+      JUICE,
+      '--advisories',
+      sharedData('osv/pypa-advisory-database'),
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout).summary;
+    expect(summary.advisories + summary.withdrawnIgnored).toBe(248);
+    const go = cli(['scan', JUICE, '--advisories', sharedData('osv/golang-vulndb'), '--format', 'json']);
+    expect(JSON.parse(go.stdout).summary.withdrawnIgnored).toBeGreaterThan(0);
+  });
+
+  it('a malformed SBOM is exit 2 naming the file and pointer', () => {
+    const r = cli([
+      'scan',
+      sharedData('ghsa-osv/npm/GHSA-xvch-5gv4-984h.json'),
+      '--advisories',
+      sharedData('ghsa-osv/npm'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/INPUT_UNRECOGNISED/);
+    expect(r.stderr).toContain('GHSA-xvch-5gv4-984h.json');
+  });
+});
+
+describe('patchwarden inventory show (contract, no database)', () => {
+  it('prints the asset, components with purls and rejected records', () => {
+    const home = freshHome();
+    const r = cli(['inventory', 'show', JUICE, '--json'], { env: { PATCHWARDEN_HOME: home } });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.asset).toMatchObject({ name: 'juice-shop', kind: 'application' });
+    expect(out.components).toHaveLength(840);
+    expect(out.components[0].purl).toMatch(/^pkg:npm\//);
+    expect(out.rejected).toEqual([]);
+    expect(existsSync(home)).toBe(false);
+  });
+});
+
+describe('usage', () => {
+  it('--help lists commands; unknown commands and options are exit 2', () => {
+    expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('version compare') });
+    expect(cli(['scan', '--help']).stdout).toMatch(/--advisories/);
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['scan', JUICE, '--bogus']).code).toBe(2);
+  });
+});
+
+describe('the database path end to end (PGlite in PATCHWARDEN_HOME)', () => {
+  it('imports, lists findings with tiers and deadlines, verifies the audit chain', () => {
+    const env = { PATCHWARDEN_HOME: freshHome() };
+    const imp = cli(
+      ['import', 'sbom', JUICE, '--asset-id', 'test:juice', '--name', 'juice', '--tag', 'PHI=true', '--json'],
+      { env },
+    );
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ status: 'imported', asset: { phi: true } });
+    expect(cli(['import', 'advisories', sharedData('ghsa-osv/npm')], { env }).code).toBe(0);
+    const again = cli(
+      ['import', 'sbom', JUICE, '--asset-id', 'test:juice', '--tag', 'PHI=true', '--name', 'juice'],
+      {
+        env,
+      },
+    );
+    expect(again.stdout).toMatch(/nothing changed/);
+    const f = cli(['findings', '--json'], { env });
+    const findings = JSON.parse(f.stdout).findings as { tier: string; deadline: string; daysLeft: number }[];
+    expect(findings).toHaveLength(14);
+    expect(new Set(findings.map((x) => x.tier))).toEqual(new Set(['emergency', 'high']));
+    const explain = cli(['findings', 'explain', '1'], { env });
+    expect(explain.stdout).toMatch(/Policy:\s+seed-default 1\.0\.0/);
+    expect(cli(['inventory', '--json'], { env }).stdout).toContain('"phiSource": "tag:PHI=true"');
+    const verify = cli(['audit', 'verify', '--json'], { env });
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+  });
+});
