@@ -85,19 +85,21 @@ function validationError(err: FrameworkError, issues: ValidationIssue[]): AppErr
   );
 }
 
+// Fastify's own 4xx errors that have a registry code of the same meaning.
+const BY_FASTIFY_CODE: Readonly<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'INPUT_TOO_LARGE',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INPUT_MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INPUT_MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'INPUT_UNRECOGNISED',
+};
+
 /** Normalise anything thrown while serving a request into an AppError (see the module comment). */
 export function apiError(err: unknown): AppError {
   if (!isFrameworkError(err)) return toAppError(err);
   if (err.validation) return validationError(err, err.validation);
   const status = err.statusCode ?? 500;
   if (status >= 500 || !err.code?.startsWith('FST_')) return toAppError(err);
-  const byFastifyCode: Record<string, ErrorCode> = {
-    FST_ERR_CTP_BODY_TOO_LARGE: 'INPUT_TOO_LARGE',
-    FST_ERR_CTP_INVALID_JSON_BODY: 'INPUT_MALFORMED_JSON',
-    FST_ERR_CTP_EMPTY_JSON_BODY: 'INPUT_MALFORMED_JSON',
-    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'INPUT_UNRECOGNISED',
-  };
-  return new AppError(byFastifyCode[err.code] ?? 'INPUT_UNREADABLE', { reason: err.code }, { cause: err });
+  return new AppError(BY_FASTIFY_CODE[err.code] ?? 'INPUT_UNREADABLE', { reason: err.code }, { cause: err });
 }
 
 /** The response body for an AppError; details only on 4xx. */

@@ -97,8 +97,10 @@ export function buildOpenApi(routes: readonly RouteOptions[], version: string): 
       ...(params.length ? { parameters: params } : {}),
       responses: responseObjects(s.response),
     };
-    const item = (paths[openApiPath(route.url)] ??= {});
+    const path = openApiPath(route.url);
+    const item = paths[path] ?? {};
     for (const m of methods) item[m.toLowerCase()] = operation;
+    paths[path] = item;
   }
   return {
     openapi: '3.1.0',

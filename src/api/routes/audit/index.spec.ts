@@ -28,7 +28,8 @@ for (const driver of testDrivers()) {
     it('records the imports that seeded the store', async () => {
       const { events } = (await s.app.inject('/api/audit?limit=1000')).json<{ events: AuditEvent[] }>();
       const actions = new Set(events.map((e) => e.action));
-      for (const a of ['import.advisories', 'import.sbom', 'asset.created', 'finding.opened']) expect(actions).toContain(a);
+      for (const a of ['import.advisories', 'import.sbom', 'asset.created', 'finding.opened'])
+        expect(actions).toContain(a);
       expect(events.at(-1)!.seq).toBe(1);
     });
 
@@ -41,7 +42,12 @@ for (const driver of testDrivers()) {
       const { events } = (await s.app.inject('/api/audit?limit=1')).json<{ events: AuditEvent[] }>();
       const res = await s.app.inject('/api/audit/verify');
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ ok: true, events: events[0]!.seq, head: events[0]!.hash, firstBreak: null });
+      expect(res.json()).toEqual({
+        ok: true,
+        events: events[0]!.seq,
+        head: events[0]!.hash,
+        firstBreak: null,
+      });
     });
 
     // Runs last: it tampers with the log. A broken chain is still a 200 with the break located,
@@ -52,7 +58,12 @@ for (const driver of testDrivers()) {
         ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete;`);
       const res = await s.app.inject('/api/audit/verify');
       expect(res.statusCode).toBe(200);
-      const report = res.json<{ ok: boolean; events: number; head: null; firstBreak: Record<string, unknown> }>();
+      const report = res.json<{
+        ok: boolean;
+        events: number;
+        head: null;
+        firstBreak: Record<string, unknown>;
+      }>();
       expect(report).toMatchObject({ ok: false, events: 1, head: null });
       expect(report.firstBreak).toMatchObject({ position: 2, seq: 2, problem: 'hash-mismatch' });
       expect(report.firstBreak.expected).toMatch(/^[0-9a-f]{64}$/);
