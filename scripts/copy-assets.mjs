@@ -1,6 +1,9 @@
-// tsc copies only .ts output; the SQL migrations ship beside the compiled store.
-import { cpSync } from 'node:fs';
+// tsc emits only .js: the SQL migrations ship beside the compiled store, and the bin entry
+// points must be executable for `npx patchwarden` on a fresh clone.
+import { chmodSync, cpSync, readdirSync } from 'node:fs';
 
 cpSync(new URL('../src/store/migrations/', import.meta.url), new URL('../dist/store/migrations/', import.meta.url), {
   recursive: true,
 });
+const bin = new URL('../dist/bin/', import.meta.url);
+for (const f of readdirSync(bin)) if (f.endsWith('.js')) chmodSync(new URL(f, bin), 0o755);
