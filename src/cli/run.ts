@@ -73,7 +73,9 @@ function resolve(argv: readonly string[]): { command: Command; rest: string[] } 
     if (c.path.every((w, i) => words[i] === w) && (!best || c.path.length > best.path.length)) best = c;
   }
   if (!best) {
-    throw new AppError('USAGE', { reason: `unknown command '${words.slice(0, 2).join(' ')}'` });
+    const group = COMMANDS.filter((c) => c.path[0] === words[0]).map((c) => c.path.join(' '));
+    const hint = group.length ? `; did you mean: ${group.join(', ')}` : '';
+    throw new AppError('USAGE', { reason: `unknown command '${words.slice(0, 2).join(' ')}'${hint}` });
   }
   const rest = [...argv];
   for (const w of best.path) rest.splice(rest.indexOf(w), 1);

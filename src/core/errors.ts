@@ -109,6 +109,10 @@ export class AppError extends Error {
 /** Normalise anything thrown into an AppError; unknown errors become INTERNAL with the cause kept. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  // The database's own append-only trigger (migration 0001) speaks for the evidence table.
+  if (err instanceof Error && err.message.startsWith('audit_events is append-only')) {
+    return new AppError('AUDIT_APPEND_ONLY', { reason: err.message }, { cause: err });
+  }
   return new AppError('INTERNAL', {}, { cause: err });
 }
 

@@ -4,10 +4,7 @@
  * rows, this module decides what a row's hash is and where a chain breaks.
  */
 import { createHash } from 'node:crypto';
-import canonicalizeCjs from 'canonicalize';
-
-// The package is CommonJS whose module.exports is the function; its .d.ts declares an ES default.
-const canonicalize = canonicalizeCjs as unknown as (input: unknown) => string | undefined;
+import { canonicalJson } from '../core/canonical-json.js';
 
 /** Hash that the first event chains to: 64 zeros, so "no predecessor" is explicit. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,7 +27,7 @@ export interface AuditEvent extends AuditContent {
 
 /** The hash of an event given its content and its predecessor's hash. */
 export function hashEvent(content: AuditContent, prevHash: string): string {
-  const body = canonicalize({
+  const body = canonicalJson({
     seq: content.seq,
     at: content.at,
     actor: content.actor,
@@ -40,7 +37,7 @@ export function hashEvent(content: AuditContent, prevHash: string): string {
     data: content.data,
     prevHash,
   });
-  return createHash('sha256').update(body!, 'utf8').digest('hex');
+  return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
 export type ChainBreak =

@@ -9,7 +9,8 @@ import type { Db } from '../store/db.js';
 import { upsertAdvisories } from '../store/repositories/advisories.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithPackages } from '../store/repositories/components.js';
-import { findImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
+import { assetsWithFindingsOn } from '../store/repositories/findings.js';
+import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 export interface ImportAdvisoriesResult {
@@ -40,18 +41,18 @@ export async function importAdvisories(
   const sha256 = digest.digest('hex');
   const withdrawn = read.records.filter((r) => r.advisory.withdrawn).length;
   const base = { source: path, sha256, records: read.records.length, withdrawn, skipped: read.skipped };
-  const prior = await findImport(db, 'advisories', sha256);
-  if (prior) {
-    return {
-      ...base,
-      status: 'unchanged',
-      importId: prior.id,
-      advisories: { inserted: 0, updated: 0, unchanged: read.records.length, stale: 0 },
-      assetsRefreshed: 0,
-      findings: { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 },
-    };
-  }
   return db.transaction(async (tx) => {
+    const prior = await claimImport(tx, { kind: 'advisories', sha256 });
+    if (prior) {
+      return {
+        ...base,
+        status: 'unchanged',
+        importId: prior.id,
+        advisories: { inserted: 0, updated: 0, unchanged: read.records.length, stale: 0 },
+        assetsRefreshed: 0,
+        findings: { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 },
+      } satisfies ImportAdvisoriesResult;
+    }
     const importId = await recordImport(tx, {
       kind: 'advisories',
       adapter: 'feeds/osv',
@@ -59,11 +60,19 @@ export async function importAdvisories(
       source: path,
       sha256,
       target: '',
+      optionsDigest: '',
       importedAt: at,
       summary: {},
     });
     const upsert = await upsertAdvisories(tx, read.records, importId, at);
-    const assetIds = await assetsWithPackages(tx, upsert.packages);
+    // Assets running a package the changed advisories name, and assets holding a finding on one
+    // of them (an update may drop a package or narrow a range: those findings must resolve).
+    const assetIds = [
+      ...new Set([
+        ...(await assetsWithPackages(tx, upsert.packages)),
+        ...(await assetsWithFindingsOn(tx, upsert.changed)),
+      ]),
+    ];
     const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
     const summary = {
       records: read.records.length,

@@ -8,7 +8,7 @@ import { parseKevCatalog } from '../feeds/kev/parse-kev.js';
 import { readBoundedFile } from '../io/read-bounded.js';
 import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
-import { findImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
+import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { addKevEntries } from '../store/repositories/kev.js';
 import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
@@ -31,19 +31,19 @@ export async function importKev(
   const bytes = await readBoundedFile(path, 64 * 1024 * 1024);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const catalog = parseKevCatalog(parseJsonText(bytes.toString('utf8'), path), path);
-  const prior = await findImport(db, 'kev', sha256);
-  const none: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
-  if (prior) {
-    return {
-      status: 'unchanged',
-      importId: prior.id,
-      catalogVersion: catalog.catalogVersion,
-      entries: catalog.entries.length,
-      added: 0,
-      findings: none,
-    };
-  }
   return db.transaction(async (tx) => {
+    const prior = await claimImport(tx, { kind: 'kev', sha256 });
+    const none: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
+    if (prior) {
+      return {
+        status: 'unchanged',
+        importId: prior.id,
+        catalogVersion: catalog.catalogVersion,
+        entries: catalog.entries.length,
+        added: 0,
+        findings: none,
+      };
+    }
     const importId = await recordImport(tx, {
       kind: 'kev',
       adapter: 'feeds/kev',
@@ -51,14 +51,15 @@ export async function importKev(
       source: path,
       sha256,
       target: '',
+      optionsDigest: '',
       importedAt: at,
       summary: {},
     });
     const added = await addKevEntries(tx, catalog.entries, importId);
     const { rows } = await tx.query<{ asset_id: number }>(
       `SELECT DISTINCT f.asset_id FROM findings f
-       JOIN advisory_aliases al ON al.advisory_id = f.advisory_id
-       WHERE f.state IN ('open', 'unknown') AND (al.alias = ANY($1::text[]) OR f.advisory_id = ANY($1::text[]))`,
+       WHERE f.state IN ('open', 'unknown') AND (f.advisory_id = ANY($1::text[]) OR EXISTS (
+         SELECT 1 FROM advisory_aliases al WHERE al.advisory_id = f.advisory_id AND al.alias = ANY($1::text[])))`,
       [added],
     );
     const findings = await refreshFindings(

@@ -132,6 +132,36 @@ for (const driver of testDrivers()) {
       expect(fixed[0]?.resolvedAt).toBe('2026-10-03T00:00:00.000Z');
     });
 
+    it('a later sighting without tags or overrides does not take the asset out of PHI scope', async () => {
+      await importSbom(db, JUICE_SHOP, {
+        actor,
+        asset: { externalId: 'demo:juice-dev', phi: true, internetExposed: true },
+      });
+      const again = await importSbom(db, JUICE_SHOP, { actor, asset: { externalId: 'demo:juice-dev' } });
+      // Different importer options: a real import, not a no-op; the override and the facts stay.
+      expect(again.status).toBe('imported');
+      expect(again.asset).toMatchObject({ phi: true, phiSource: 'override' });
+      const prod = await importSbom(db, JUICE_SHOP, { actor, asset: { externalId: 'demo:juice-prod' } });
+      expect(prod.asset).toMatchObject({ phi: true, phiSource: 'tag:PHI=true' });
+    });
+
+    it('an advisory update that narrows its range resolves the findings it no longer covers', async () => {
+      const dir = mkdtempSync(join(tmp, 'narrowed-'));
+      const record = JSON.parse(readFileSync(join(GHSA_NPM, 'GHSA-c2qf-rxjj-qqgw.json'), 'utf8'));
+      record.modified = '2030-01-01T00:00:00Z';
+      // Drop every affected entry: an advisory rescoped to another package entirely.
+      record.affected = record.affected.map((a: { package: { name: string } }) => ({
+        ...a,
+        package: { ...a.package, name: 'not-semver' },
+      }));
+      writeFileSync(join(dir, 'GHSA-c2qf-rxjj-qqgw.json'), JSON.stringify(record));
+      const r = await importAdvisories(db, dir, { actor });
+      expect(r.advisories.updated).toBe(1);
+      expect(r.findings.resolved).toBeGreaterThanOrEqual(3);
+      const open = await listFindings(db, { state: 'open' });
+      expect(open.filter((f) => f.advisory.id === 'GHSA-c2qf-rxjj-qqgw')).toEqual([]);
+    });
+
     it('leaves a verifiable audit chain', async () => {
       const report = await verifyAuditLog(db);
       expect(report.ok).toBe(true);

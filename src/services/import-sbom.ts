@@ -2,13 +2,15 @@
  * `import sbom`: one inventory file becomes one asset with its components and findings, in one
  * transaction, with audit events. The same bytes imported into the same asset again change nothing.
  */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json.js';
 import type { AssetRecord } from '../core/inventory.js';
 import { readInventoryFile } from '../sources/read-inventory.js';
 import type { Db } from '../store/db.js';
 import { upsertAsset } from '../store/repositories/assets.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { syncComponents } from '../store/repositories/components.js';
-import { findImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
+import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 /** What the importer may say about the asset beyond what the SBOM says. */
@@ -61,37 +63,41 @@ export async function importSbom(db: Db, path: string, opts: ImportSbomOptions):
     adapter: extraction.adapter,
     rejected: extraction.rejected,
   };
-  const prior = await findImport(db, 'sbom', extraction.sha256, record.externalId);
-  if (prior) {
-    return {
-      ...base,
-      status: 'unchanged',
-      importId: prior.id,
-      asset: {
-        id: null,
-        externalId: record.externalId,
-        name: record.name,
-        created: false,
-        phi: null,
-        phiSource: null,
-      },
-      components: {
-        total: extraction.components.length,
-        added: 0,
-        removed: 0,
-        kept: extraction.components.length,
-      },
-      findings: NO_CHANGES,
-    };
-  }
+  // Canonical (sorted-key) JSON of what the importer said, so key order on the command line
+  // does not make a new import.
+  const optionsDigest = opts.asset
+    ? createHash('sha256').update(canonicalJson(opts.asset)).digest('hex')
+    : '';
+  const key = { kind: 'sbom', sha256: extraction.sha256, target: record.externalId, optionsDigest } as const;
   return db.transaction(async (tx) => {
+    const prior = await claimImport(tx, key);
+    if (prior) {
+      return {
+        ...base,
+        status: 'unchanged',
+        importId: prior.id,
+        asset: {
+          id: null,
+          externalId: record.externalId,
+          name: record.name,
+          created: false,
+          phi: null,
+          phiSource: null,
+        },
+        components: {
+          total: extraction.components.length,
+          added: 0,
+          removed: 0,
+          kept: extraction.components.length,
+        },
+        findings: NO_CHANGES,
+      } satisfies ImportSbomResult;
+    }
     const importId = await recordImport(tx, {
-      kind: 'sbom',
+      ...key,
       adapter: extraction.adapter.id,
       adapterVersion: extraction.adapter.version,
       source: path,
-      sha256: extraction.sha256,
-      target: record.externalId,
       importedAt: at,
       summary: {},
     });

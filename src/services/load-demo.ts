@@ -4,12 +4,12 @@
  * real KEV catalog. Loaded through the same import services a user calls, oldest sighting first,
  * so deadlines fall on both sides of today.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ASSET_KINDS, CLINICAL_CRITICALITY, ENVIRONMENTS, SUPPORT_STATUS } from '../core/inventory.js';
 import { parseYamlText, validateShape } from '../core/structured-input.js';
+import { readBoundedFile } from '../io/read-bounded.js';
 import type { Db } from '../store/db.js';
 import { importAdvisories } from './import-advisories.js';
 import { importKev } from './import-kev.js';
@@ -58,7 +58,8 @@ export async function loadDemo(
 ): Promise<DemoLoadResult> {
   const file = opts.fleetFile ?? DEMO_FLEET;
   const base = dirname(file);
-  const fleet = validateShape(Fleet, parseYamlText(await readFile(file, 'utf8'), file), file);
+  const text = (await readBoundedFile(file, 16 * 1024 * 1024)).toString('utf8');
+  const fleet = validateShape(Fleet, parseYamlText(text, file), file);
   const now = opts.now ?? new Date();
   const oldest = Math.max(...fleet.assets.map((a) => a.firstSeenDaysAgo));
   const feedsAt = new Date(now.getTime() - (oldest + 1) * DAY_MS);

@@ -4,6 +4,7 @@
  * ones whose inputs changed, resolve ones no longer matched — each change an audit event.
  */
 import type { Advisory } from '../core/advisory.js';
+import { canonicalJson } from '../core/canonical-json.js';
 import { buildAdvisoryIndex } from '../matching/advisory-index.js';
 import { matchComponents } from '../matching/match.js';
 import type { Queryable } from '../store/db.js';
@@ -117,7 +118,16 @@ export async function refreshFindings(
     const clockStart = wasResolved ? ctx.at : new Date(prior.clockStart);
     const decision = decideTier(policy, cur.inputs, clockStart);
     const changedTier = prior.tier !== decision.tier || prior.deadline !== decision.deadline;
-    if (!wasResolved && !changedTier && prior.state === cur.state && prior.fixedVersion === cur.fixed) {
+    // Inputs can change without moving the deadline (a KEV listing on an already-critical flaw):
+    // the stored inputs must still say what is true now, so `findings explain` does not mislead.
+    const changedInputs = canonicalJson(prior.inputs) !== canonicalJson(cur.inputs);
+    if (
+      !wasResolved &&
+      !changedTier &&
+      !changedInputs &&
+      prior.state === cur.state &&
+      prior.fixedVersion === cur.fixed
+    ) {
       touched.push(prior.id);
       continue;
     }
@@ -149,11 +159,16 @@ export async function refreshFindings(
     } else if (changedTier) {
       summary.retiered++;
       audit('finding.retiered', prior.id, {
-        from: { tier: prior.tier, deadline: prior.deadline, rule: prior.policyRule },
-        to: decisionData(decision),
+        from: { tier: prior.tier, deadline: prior.deadline, rule: prior.policyRule, state: prior.state },
+        to: { ...decisionData(decision), state: cur.state },
       });
     } else {
-      audit('finding.updated', prior.id, { state: cur.state, previousState: prior.state, fixed: cur.fixed });
+      audit('finding.updated', prior.id, {
+        state: cur.state,
+        previousState: prior.state,
+        fixed: cur.fixed,
+        inputsChanged: changedInputs,
+      });
     }
   }
 

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { AppError } from '../core/errors.js';
 import type { Db, Queryable, QueryResult, SqlParam } from './db.js';
+import { lockDirectory } from './dir-lock.js';
 
 // int8 arrives as a string or BigInt by default; our ids and counts stay far below 2^53.
 const parsers = { [types.INT8]: (v: string) => Number(v) };
@@ -37,10 +39,18 @@ const instances = new WeakMap<Db, PGlite>();
  */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir ?? 'memory://', {
-    parsers,
-    ...(loadDataDir ? { loadDataDir } : {}),
-  });
+  const release = dataDir ? lockDirectory(`${dataDir}.lock`) : () => {};
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir ?? 'memory://', { parsers, ...(loadDataDir ? { loadDataDir } : {}) });
+  } catch (err) {
+    release();
+    throw new AppError(
+      'DB_UNAVAILABLE',
+      { location: dataDir ?? 'memory://', reason: err instanceof Error ? err.message : String(err) },
+      { cause: err },
+    );
+  }
   const base = wrap(pg);
   const db: Db = {
     driver: 'pglite',
@@ -50,7 +60,11 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
       return pg.transaction((tx) => fn(wrap(tx)));
     },
     async close(): Promise<void> {
-      await pg.close();
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
     },
   };
   instances.set(db, pg);

@@ -7,6 +7,7 @@
  * (the stricter reading); "high < 30 days (PHI-related)": anything else on a PHI asset;
  * "standard < 90 days" for the rest.
  */
+import { AppError } from '../core/errors.js';
 import type { SeverityAssessment } from './severity.js';
 
 export const TIERS = ['emergency', 'high', 'standard'] as const;
@@ -77,7 +78,12 @@ const DAY_MS = 86_400_000;
 export function decideTier(policy: Policy, inputs: TriageInputs, clockStart: Date): TierDecision {
   const rule = policy.rules.find((r) => r.test(inputs));
   // Every shipped policy ends with an unconditional rule; a custom one without it is a bug.
-  if (!rule) throw new Error(`policy ${policy.id}@${policy.version} has no rule for these inputs`);
+  if (!rule) {
+    throw new AppError('POLICY_INVALID', {
+      policy: `${policy.id}@${policy.version}`,
+      reason: 'no rule matches these inputs; a policy must end with an unconditional rule',
+    });
+  }
   return {
     tier: rule.tier,
     days: rule.days,

@@ -25,7 +25,9 @@ export const auditVerify: Command = {
           : b.problem === 'prev-hash-mismatch'
             ? `seq ${b.seq} does not link to its predecessor (prev_hash ${b.found.slice(0, 12)}…, expected ${b.expected.slice(0, 12)}…)`
             : `seq ${b.seq} was altered (hash ${b.found.slice(0, 12)}…, recomputed ${b.expected.slice(0, 12)}…)`;
-      ctx.io.stderr.write(`audit chain BROKEN at position ${b.position}: ${what}\n`);
+      ctx.io.stderr.write(
+        `patchwarden: AUDIT_CHAIN_BROKEN: audit chain broken at position ${b.position}: ${what}\n`,
+      );
       ctx.print(`verified ${report.events} events before the break`);
     }
     return report.ok ? EXIT.ok : EXIT.findings;

@@ -42,14 +42,14 @@ export const findingsList: Command = {
     const now = new Date();
     const db = await ctx.db();
     const rows = await listFindings(db, {
-      state: state as FindingView['state'] | undefined,
+      state: (state as FindingView['state'] | undefined) ?? (['open', 'unknown'] as const),
       tier,
       assetId,
       phi: v.phi ? true : undefined,
       overdueAt: v.overdue ? now : undefined,
       limit,
     });
-    const shown = state ? rows : rows.filter((f) => f.state === 'open' || f.state === 'unknown');
+    const shown = rows;
     if (ctx.json) {
       ctx.printJson({
         now: now.toISOString(),

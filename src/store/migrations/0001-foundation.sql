@@ -12,9 +12,12 @@ CREATE TABLE imports (
   -- What the bytes were imported into: the asset for an SBOM ('' for feeds). The same SBOM
   -- imported for two deployments is two imports.
   target text NOT NULL DEFAULT '',
+  -- Digest of what the importer said beside the bytes (asset id, tags, PHI override): the same
+  -- SBOM re-imported with a new tag is a new import, not a no-op.
+  options_digest text NOT NULL DEFAULT '',
   imported_at timestamptz NOT NULL,
   summary jsonb NOT NULL DEFAULT '{}',
-  UNIQUE (kind, sha256, target)
+  UNIQUE (kind, sha256, target, options_digest)
 );
 
 -- Pillar 1: one row per real thing, however many sources see it.

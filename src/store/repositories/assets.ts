@@ -57,8 +57,10 @@ export interface UpsertedAsset {
 }
 
 /**
- * Insert or update an asset by its external id and record the sighting. `phiOverride` is an
- * explicit classification that wins over tags.
+ * Insert or update an asset by its external id and record the sighting. A sighting adds what its
+ * source knows and never erases what another source (or an earlier override) said: tags merge,
+ * fields the record leaves out keep their stored value, and an explicit PHI override stays in
+ * force until overridden again — an SBOM re-import must not quietly take an asset out of PHI scope.
  */
 export async function upsertAsset(
   tx: Queryable,
@@ -66,33 +68,37 @@ export async function upsertAsset(
   sighting: { source: string; ref: string; importId: number | null; at: Date },
   phiOverride?: boolean,
 ): Promise<UpsertedAsset> {
-  const phi = classifyPhi(rec.tags, phiOverride);
-  const values = {
-    name: rec.name,
-    kind: rec.kind,
-    provider: rec.provider ?? null,
-    account: rec.account ?? null,
-    region: rec.region ?? null,
-    tags: rec.tags,
-    phi: phi.phi,
-    phi_source: phi.source,
-    environment: rec.environment ?? environmentFromTags(rec.tags),
-    internet_exposed: rec.internetExposed ?? null,
-    clinical_criticality: rec.clinicalCriticality ?? null,
-    support_status: rec.supportStatus ?? 'unknown',
-    owner: rec.owner ?? null,
-    version: rec.version ?? null,
-  };
   const before = await tx.query<Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM assets WHERE external_id = $1`,
     [rec.externalId],
   );
+  const prior = before.rows[0] ? toRow(before.rows[0]) : undefined;
+  const tags = { ...prior?.tags, ...rec.tags };
+  const override = phiOverride ?? (prior?.phiSource === 'override' ? prior.phi : undefined);
+  const phi = classifyPhi(tags, override);
+  const tagEnv = environmentFromTags(tags);
+  const values = {
+    name: rec.name,
+    kind: rec.kind,
+    provider: rec.provider ?? prior?.provider ?? null,
+    account: rec.account ?? prior?.account ?? null,
+    region: rec.region ?? prior?.region ?? null,
+    tags,
+    phi: phi.phi,
+    phi_source: phi.source,
+    environment: rec.environment ?? (tagEnv !== 'unknown' ? tagEnv : (prior?.environment ?? 'unknown')),
+    internet_exposed: rec.internetExposed ?? prior?.internetExposed ?? null,
+    clinical_criticality: rec.clinicalCriticality ?? prior?.clinicalCriticality ?? null,
+    support_status: rec.supportStatus ?? prior?.supportStatus ?? 'unknown',
+    owner: rec.owner ?? prior?.owner ?? null,
+    version: rec.version ?? prior?.version ?? null,
+  };
   let row: AssetRow;
   let changed: string[] = [];
-  const prior = before.rows[0];
-  if (prior) {
+  const priorRaw = before.rows[0];
+  if (priorRaw) {
     changed = Object.entries(values)
-      .filter(([k, v]) => JSON.stringify(prior[k] ?? null) !== JSON.stringify(v))
+      .filter(([k, v]) => JSON.stringify(priorRaw[k] ?? null) !== JSON.stringify(v))
       .map(([k]) => k);
     const { rows } = await tx.query<Record<string, unknown>>(
       `UPDATE assets SET name=$2, kind=$3, provider=$4, account=$5, region=$6, tags=$7, phi=$8, phi_source=$9,
@@ -135,7 +141,7 @@ export async function listAssets(db: Queryable, filter: { phi?: boolean } = {}):
       .join(', ')},
        COALESCE((SELECT array_agg(DISTINCT s.source ORDER BY s.source) FROM asset_sightings s WHERE s.asset_id = a.id), '{}') AS sources,
        (SELECT count(*) FROM components c WHERE c.asset_id = a.id AND c.removed_at IS NULL)::int AS components,
-       (SELECT count(*) FROM findings f WHERE f.asset_id = a.id AND f.state = 'open')::int AS open_findings
+       (SELECT count(*) FROM findings f WHERE f.asset_id = a.id AND f.state IN ('open', 'unknown'))::int AS open_findings
      FROM assets a
      WHERE ($1::boolean IS NULL OR a.phi = $1)
      ORDER BY a.name, a.id`,

@@ -54,6 +54,8 @@ export async function syncComponents(
       at,
     ]);
   }
+  // Another source may already report this purl on the asset (an SBOM and its attestation, a
+  // scanner and an SBOM): one component row, seen again, keeping the source that found it first.
   await insertMany(
     tx,
     `INSERT INTO components (asset_id, purl, ecosystem, name, version, source_name, source_version,
@@ -76,6 +78,7 @@ export async function syncComponents(
         at,
       ];
     }),
+    'ON CONFLICT (asset_id, purl) DO UPDATE SET last_seen = EXCLUDED.last_seen, removed_at = NULL',
   );
   return { added: fresh.length, removed: gone.length, kept: keep.length };
 }

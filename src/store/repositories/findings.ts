@@ -15,13 +15,14 @@ export interface StoredFinding {
   clockStart: string;
   policyRule: string;
   fixedVersion: string | null;
+  inputs: Record<string, unknown>;
 }
 
 /** Findings of the given assets, any state. */
 export async function findingsOfAssets(db: Queryable, assetIds: readonly number[]): Promise<StoredFinding[]> {
   if (assetIds.length === 0) return [];
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT id, asset_id, component_id, advisory_id, state, tier, deadline, clock_start, policy_rule, fixed_version
+    `SELECT id, asset_id, component_id, advisory_id, state, tier, deadline, clock_start, policy_rule, fixed_version, inputs
      FROM findings WHERE asset_id = ANY($1::bigint[])`,
     [assetIds.map(String)],
   );
@@ -36,12 +37,24 @@ export async function findingsOfAssets(db: Queryable, assetIds: readonly number[
     clockStart: new Date(r.clock_start as string).toISOString(),
     policyRule: r.policy_rule as string,
     fixedVersion: (r.fixed_version as string | null) ?? null,
+    inputs: r.inputs as Record<string, unknown>,
   }));
+}
+
+/** Assets with an open or unknown finding on any of the advisories. */
+export async function assetsWithFindingsOn(db: Queryable, advisoryIds: readonly string[]): Promise<number[]> {
+  if (advisoryIds.length === 0) return [];
+  const { rows } = await db.query<{ asset_id: number }>(
+    `SELECT DISTINCT asset_id FROM findings WHERE advisory_id = ANY($1::text[]) AND state IN ('open', 'unknown')`,
+    [advisoryIds],
+  );
+  return rows.map((r) => r.asset_id);
 }
 
 export interface FindingFilter {
   id?: number | undefined;
-  state?: FindingState | undefined;
+  /** One state, or several (e.g. open and unknown: what still needs work). */
+  state?: FindingState | readonly FindingState[] | undefined;
   tier?: string | undefined;
   assetId?: number | undefined;
   phi?: boolean | undefined;
@@ -79,7 +92,7 @@ export async function listFindings(db: Queryable, f: FindingFilter = {}): Promis
      JOIN assets a ON a.id = f.asset_id
      JOIN components c ON c.id = f.component_id
      JOIN advisories v ON v.id = f.advisory_id
-     WHERE ($1::text IS NULL OR f.state = $1)
+     WHERE ($1::text[] IS NULL OR f.state = ANY($1::text[]))
        AND ($2::text IS NULL OR f.tier = $2)
        AND ($3::bigint IS NULL OR f.asset_id = $3)
        AND ($4::boolean IS NULL OR a.phi = $4)
@@ -87,7 +100,7 @@ export async function listFindings(db: Queryable, f: FindingFilter = {}): Promis
      ORDER BY f.deadline NULLS LAST, f.id
      LIMIT $6`,
     [
-      f.state ?? null,
+      f.state === undefined ? null : typeof f.state === 'string' ? [f.state] : [...f.state],
       f.tier ?? null,
       f.assetId ?? null,
       f.phi ?? null,
@@ -133,8 +146,9 @@ export async function listFindings(db: Queryable, f: FindingFilter = {}): Promis
 export async function findingSummary(
   db: Queryable,
   now: Date,
-): Promise<{ tier: string; open: number; overdue: number; phi: number }[]> {
-  const { rows } = await db.query<{ tier: string; open: number; overdue: number; phi: number }>(
+): Promise<{ tier: string | null; open: number; overdue: number; phi: number }[]> {
+  // "open" here counts open and unknown findings: both still need work before their deadline.
+  const { rows } = await db.query<{ tier: string | null; open: number; overdue: number; phi: number }>(
     `SELECT f.tier, count(*)::int AS open, count(*) FILTER (WHERE f.deadline < $1)::int AS overdue,
        count(*) FILTER (WHERE a.phi)::int AS phi
      FROM findings f JOIN assets a ON a.id = f.asset_id

@@ -10,40 +10,47 @@ export interface ImportRecord {
   source: string;
   sha256: string;
   target: string;
+  optionsDigest: string;
   importedAt: string;
   summary: Record<string, unknown>;
 }
 
-/** The earlier import of the same bytes, if any: re-importing them must change nothing. */
-export async function findImport(
-  db: Queryable,
-  kind: ImportKind,
-  sha256: string,
-  target = '',
-): Promise<ImportRecord | null> {
-  const { rows } = await db.query<{
-    id: number;
-    kind: ImportKind;
-    adapter: string;
-    adapter_version: string;
-    source: string;
-    sha256: string;
-    target: string;
-    imported_at: Date;
-    summary: Record<string, unknown>;
-  }>('SELECT * FROM imports WHERE kind = $1 AND sha256 = $2 AND target = $3', [kind, sha256, target]);
+/** What makes two imports the same: kind, bytes, target and options. */
+export interface ImportKey {
+  kind: ImportKind;
+  sha256: string;
+  target?: string;
+  optionsDigest?: string;
+}
+
+/**
+ * Inside an import's transaction: serialise imports of the same key across processes, then
+ * return the earlier import of it, if any — re-importing the same thing must change nothing,
+ * and two concurrent imports of it must not both write.
+ */
+export async function claimImport(tx: Queryable, key: ImportKey): Promise<ImportRecord | null> {
+  const target = key.target ?? '';
+  const opts = key.optionsDigest ?? '';
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    JSON.stringify(['import', key.kind, key.sha256, target, opts]),
+  ]);
+  const { rows } = await tx.query<Record<string, unknown>>(
+    'SELECT * FROM imports WHERE kind = $1 AND sha256 = $2 AND target = $3 AND options_digest = $4',
+    [key.kind, key.sha256, target, opts],
+  );
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id,
-    kind: r.kind,
-    adapter: r.adapter,
-    adapterVersion: r.adapter_version,
-    source: r.source,
-    sha256: r.sha256,
-    target: r.target,
-    importedAt: new Date(r.imported_at).toISOString(),
-    summary: r.summary,
+    id: r.id as number,
+    kind: r.kind as ImportKind,
+    adapter: r.adapter as string,
+    adapterVersion: r.adapter_version as string,
+    source: r.source as string,
+    sha256: r.sha256 as string,
+    target: r.target as string,
+    optionsDigest: r.options_digest as string,
+    importedAt: new Date(r.imported_at as string).toISOString(),
+    summary: r.summary as Record<string, unknown>,
   };
 }
 
@@ -53,8 +60,8 @@ export async function recordImport(
   rec: Omit<ImportRecord, 'id' | 'importedAt'> & { importedAt: Date },
 ): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO imports (kind, adapter, adapter_version, source, sha256, target, imported_at, summary)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO imports (kind, adapter, adapter_version, source, sha256, target, options_digest, imported_at, summary)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
       rec.kind,
       rec.adapter,
@@ -62,6 +69,7 @@ export async function recordImport(
       rec.source,
       rec.sha256,
       rec.target,
+      rec.optionsDigest,
       rec.importedAt,
       rec.summary,
     ],
