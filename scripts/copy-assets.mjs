@@ -2,8 +2,12 @@
 // points must be executable for `npx patchwarden` on a fresh clone.
 import { chmodSync, cpSync, readdirSync } from 'node:fs';
 
-cpSync(new URL('../src/store/migrations/', import.meta.url), new URL('../dist/store/migrations/', import.meta.url), {
-  recursive: true,
-});
+cpSync(
+  new URL('../src/store/migrations/', import.meta.url),
+  new URL('../dist/store/migrations/', import.meta.url),
+  {
+    recursive: true,
+  },
+);
 const bin = new URL('../dist/bin/', import.meta.url);
 for (const f of readdirSync(bin)) if (f.endsWith('.js')) chmodSync(new URL(f, bin), 0o755);
