@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -152,6 +152,30 @@ describe('the database path end to end (PGlite in PATCHWARDEN_HOME)', () => {
     expect(cli(['inventory', '--json'], { env }).stdout).toContain('"phiSource": "tag:PHI=true"');
     const verify = cli(['audit', 'verify', '--json'], { env });
     expect(verify.code).toBe(0);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    const chain = JSON.parse(verify.stdout) as { ok: boolean; events: number };
+    expect(chain.ok).toBe(true);
+
+    // Malformed inputs: exit 2, the file named, and nothing written (same audit length, same assets).
+    const dir = mkdtempSync(join(tmpdir(), 'pw-bad-'));
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(JUICE, 'utf8').slice(0, 4000));
+    const junk = join(dir, 'junk.bin');
+    writeFileSync(junk, Buffer.alloc(10 * 1024 * 1024, 0x9c));
+    const badAdvisory = join(dir, 'advisories');
+    mkdirSync(badAdvisory);
+    writeFileSync(join(badAdvisory, 'X.json'), '{"id": "X-1", "modified": 7}');
+    for (const [args, code] of [
+      [['import', 'sbom', truncated], 'INPUT_MALFORMED_JSON'],
+      [['import', 'sbom', junk], 'INPUT_UNRECOGNISED'],
+      [['import', 'advisories', badAdvisory], 'INPUT_SCHEMA'],
+      [['import', 'kev', truncated], 'INPUT_MALFORMED_JSON'],
+    ] as const) {
+      const r = cli([...args], { env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(code);
+      expect(r.stderr).toContain(dir);
+    }
+    expect(JSON.parse(cli(['audit', 'verify', '--json'], { env }).stdout).events).toBe(chain.events);
+    expect(JSON.parse(cli(['inventory', '--json'], { env }).stdout).assets).toHaveLength(1);
   });
 });
