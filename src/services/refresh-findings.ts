@@ -7,6 +7,7 @@ import type { Advisory } from '../core/advisory.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { buildAdvisoryIndex } from '../matching/advisory-index.js';
 import { matchComponents } from '../matching/match.js';
+import { AliasGroups, mergeMatches } from '../matching/merge-aliases.js';
 import type { Queryable } from '../store/db.js';
 import { advisoriesForPackages } from '../store/repositories/advisories.js';
 import { type AssetRow, getAsset } from '../store/repositories/assets.js';
@@ -16,7 +17,8 @@ import { type FindingState, findingsOfAssets, type StoredFinding } from '../stor
 import { kevFor } from '../store/repositories/kev.js';
 import { insertMany } from '../store/repositories/sql.js';
 import { decideTier, type Policy, SEED_DEFAULT_POLICY, type TriageInputs } from '../triage/default-policy.js';
-import { assessSeverity } from '../triage/severity.js';
+import { assessSeverity, SEVERITY_RANK } from '../triage/severity.js';
+import { schemeForEcosystem } from '../versioning/api.js';
 
 export interface RefreshSummary {
   opened: number;
@@ -61,13 +63,24 @@ export async function refreshFindings(
     for (const id of [m.advisory.id, ...m.advisory.aliases]) if (id.startsWith('CVE-')) cves.add(id);
   }
   const kev = await kevFor(tx, [...cves]);
+  const groups = new AliasGroups();
+  for (const a of advisories) groups.add(a);
+  const merged = mergeMatches(result.matches, groups, (m) =>
+    m.component.ecosystem ? schemeForEcosystem(m.component.ecosystem) : undefined,
+  );
+  // Triage reads the whole alias group: KEV lists CVE ids, and the most severe member's rating
+  // stands (a GHSA may carry a CVSS vector its PYSEC twin lacks).
   const inputsFor = (
     asset: AssetRow,
-    m: { advisory: Advisory; affected: Parameters<typeof assessSeverity>[1] },
+    members: readonly { advisory: Advisory; affected?: Parameters<typeof assessSeverity>[1] }[],
+    ids: readonly string[],
   ) => {
-    const listed = [m.advisory.id, ...m.advisory.aliases].map((id) => kev.get(id)).find(Boolean);
+    const listed = ids.map((id) => kev.get(id)).find(Boolean);
+    const severity = members
+      .map((m) => assessSeverity(m.advisory, m.affected))
+      .sort((a, b) => SEVERITY_RANK[b.rating] - SEVERITY_RANK[a.rating])[0]!;
     return {
-      severity: assessSeverity(m.advisory, m.affected),
+      severity,
       kev: { listed: Boolean(listed), dateAdded: listed?.dateAdded ?? null },
       asset: {
         phi: asset.phi,
@@ -75,17 +88,22 @@ export async function refreshFindings(
         environment: asset.environment,
         internetExposed: asset.internetExposed,
       },
+      ...(members.length > 1 ? { aliasGroup: members.map((m) => m.advisory.id) } : {}),
     };
   };
   const current = new Map<string, Current>();
-  for (const m of result.matches) {
+  for (const m of merged) {
     const asset = assets.get(m.component.assetId)!;
     current.set(key(asset.id, m.component.id, m.advisory.id), {
       component: m.component,
       advisory: m.advisory,
       state: 'open',
       fixed: m.fixed,
-      inputs: inputsFor(asset, m),
+      inputs: inputsFor(
+        asset,
+        m.members.map((a) => ({ advisory: a, affected: a === m.advisory ? m.affected : undefined })),
+        [m.advisory.id, ...m.aliases],
+      ),
     });
   }
   for (const u of result.unknown) {
@@ -95,7 +113,7 @@ export async function refreshFindings(
       advisory: u.advisory,
       state: 'unknown',
       fixed: null,
-      inputs: { ...inputsFor(asset, u), unknownReason: u.reason },
+      inputs: { ...inputsFor(asset, [u], [u.advisory.id, ...u.advisory.aliases]), unknownReason: u.reason },
     });
   }
 

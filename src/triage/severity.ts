@@ -14,6 +14,16 @@ const { fromVector } = createRequire(import.meta.url)('ae-cvss-calculator') as {
 export const SEVERITY_RATINGS = ['none', 'low', 'medium', 'high', 'critical', 'unknown'] as const;
 export type SeverityRating = (typeof SEVERITY_RATINGS)[number];
 
+/** Rank for "most severe first" among alias-group members: a known rating from any member wins over unknown. */
+export const SEVERITY_RANK: Record<SeverityRating, number> = {
+  unknown: -1,
+  none: 0,
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+};
+
 export interface SeverityAssessment {
   rating: SeverityRating;
   /** Where the rating came from: a CVSS vector, the source's own label, or nothing usable. */

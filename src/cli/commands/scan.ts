@@ -39,13 +39,17 @@ export const scan: Command = {
       { readAdvisories },
       { buildAdvisoryIndex },
       { matchComponents },
+      { AliasGroups, mergeMatches },
       { assessSeverity },
+      { schemeForEcosystem },
     ] = await Promise.all([
       import('../../sources/read-inventory.js'),
       import('../../feeds/osv/read-advisories.js'),
       import('../../matching/advisory-index.js'),
       import('../../matching/match.js'),
+      import('../../matching/merge-aliases.js'),
       import('../../triage/severity.js'),
+      import('../../versioning/api.js'),
     ]);
 
     const inventory = await readInventoryFile(file);
@@ -54,12 +58,17 @@ export const scan: Command = {
     bar.stop();
     const index = buildAdvisoryIndex(read.records.map((r) => r.advisory));
     const result = matchComponents(inventory.components, index);
+    const groups = new AliasGroups();
+    for (const r of read.records) groups.add(r.advisory);
+    const merged = mergeMatches(result.matches, groups, (m) =>
+      m.component.ecosystem ? schemeForEcosystem(m.component.ecosystem) : undefined,
+    );
 
-    const findings = result.matches
+    const findings = merged
       .map((m) => ({
         component: { purl: m.component.purl },
         advisory: m.advisory.id,
-        aliases: [...m.advisory.aliases],
+        aliases: m.aliases,
         fixed: m.fixed,
         severity: assessSeverity(m.advisory, m.affected).rating,
       }))
