@@ -15,6 +15,40 @@ export interface MatchableComponent {
   ecosystem: string | null;
   name: string;
   version: string | null;
+  /** OS packages: the source package advisories are filed under (dpkg Source:, SOURCERPM, apk origin). */
+  sourceName?: string | null | undefined;
+  /** OS packages: the source package's version (differs from the binary's on binNMUs, `+b1`). */
+  sourceVersion?: string | null | undefined;
+  /** OS packages: the OSV ecosystem with release, e.g. `Debian:12`, `Ubuntu:22.04:LTS`. */
+  distroRelease?: string | null | undefined;
+}
+
+/**
+ * Distributions whose OSV records are per release (`Debian:12`): an advisory for one release says
+ * nothing about another, so a package with no known release is not matched at all.
+ */
+const RELEASED_DISTROS = new Set([
+  'AlmaLinux',
+  'Alpaquita',
+  'Alpine',
+  'Azure Linux',
+  'Debian',
+  'Mageia',
+  'openEuler',
+  'openSUSE',
+  'Photon OS',
+  'Red Hat',
+  'Rocky Linux',
+  'SUSE',
+  'Ubuntu',
+]);
+// Rolling distributions publish one stream (OSV ecosystem without a release suffix).
+const ROLLING_DISTROS = new Set(['Wolfi', 'Chainguard', 'MinimOS', 'BellSoft Hardened Containers']);
+
+/** Whether the ecosystem is a distribution (matched by source package, per release). */
+export function isDistroEcosystem(ecosystem: string): boolean {
+  const base = baseEcosystem(ecosystem);
+  return RELEASED_DISTROS.has(base) || ROLLING_DISTROS.has(base);
 }
 
 export interface Match<C extends MatchableComponent> {
@@ -38,7 +72,15 @@ export interface MatchResult<C extends MatchableComponent> {
   matches: Match<C>[];
   unknown: UnknownMatch<C>[];
   /** Components that could not be looked up at all, by cause. */
-  skipped: { noEcosystem: number; noVersion: number; unsupportedEcosystem: Record<string, number> };
+  skipped: {
+    noEcosystem: number;
+    noVersion: number;
+    unsupportedEcosystem: Record<string, number>;
+    /** OS packages whose distro release is unknown: never matched against every release. */
+    unknownRelease: number;
+  };
+  /** The OS packages counted in `skipped.unknownRelease`, so they can be reported by name. */
+  unknownRelease: C[];
 }
 
 // SEMVER ranges are SemVer 2.0 whatever the ecosystem (OSV schema, "SEMVER"); Go's own scheme
@@ -55,7 +97,8 @@ export function matchComponents<C extends MatchableComponent>(
   const result: MatchResult<C> = {
     matches: [],
     unknown: [],
-    skipped: { noEcosystem: 0, noVersion: 0, unsupportedEcosystem: {} },
+    skipped: { noEcosystem: 0, noVersion: 0, unsupportedEcosystem: {}, unknownRelease: 0 },
+    unknownRelease: [],
   };
   for (const component of components) {
     if (!component.ecosystem) {
@@ -73,12 +116,27 @@ export function matchComponents<C extends MatchableComponent>(
       continue;
     }
     const semver = semverFor(component.ecosystem, scheme);
+    const base = baseEcosystem(component.ecosystem);
+    const released = RELEASED_DISTROS.has(base);
+    if (released && !component.distroRelease) {
+      result.skipped.unknownRelease++;
+      result.unknownRelease.push(component);
+      continue;
+    }
+    // Distro advisories are filed under the source package (one DSA covers every binary built
+    // from openssl), and per release.
+    const distro = isDistroEcosystem(base);
+    const lookupName = distro ? (component.sourceName ?? component.name) : component.name;
+    // Fixed versions in distro advisories are source versions: a binNMU (`1.2-3+b1`) of a fixed
+    // source (`1.2-3`) is fixed, which its binary version alone would not show.
+    const version = distro ? (component.sourceVersion ?? component.version) : component.version;
     const seen = new Set<string>();
-    for (const { advisory, affected } of index.lookup(component.ecosystem, component.name)) {
+    for (const { advisory, affected } of index.lookup(component.ecosystem, lookupName)) {
+      if (released && affected.ecosystem !== component.distroRelease) continue;
       // One advisory may list the same package twice (e.g. several affected[] entries); one finding.
       if (seen.has(advisory.id)) continue;
       try {
-        const verdict = evaluateAffected(affected, component.version, scheme, semver);
+        const verdict = evaluateAffected(affected, version, scheme, semver);
         if (verdict.affected) {
           seen.add(advisory.id);
           result.matches.push({ component, advisory, affected, fixed: verdict.fixed });

@@ -6,7 +6,7 @@
 import type { Advisory } from '../core/advisory.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { buildAdvisoryIndex } from '../matching/advisory-index.js';
-import { matchComponents } from '../matching/match.js';
+import { isDistroEcosystem, matchComponents } from '../matching/match.js';
 import { AliasGroups, mergeMatches } from '../matching/merge-aliases.js';
 import type { Queryable } from '../store/db.js';
 import { advisoriesForPackages } from '../store/repositories/advisories.js';
@@ -264,7 +264,9 @@ function decisionData(d: ReturnType<typeof decideTier>): Record<string, unknown>
 function uniquePackages(components: readonly ComponentRow[]): { ecosystem: string; name: string }[] {
   const seen = new Map<string, { ecosystem: string; name: string }>();
   for (const c of components) {
-    if (c.ecosystem) seen.set(`${c.ecosystem}\u0000${c.name}`, { ecosystem: c.ecosystem, name: c.name });
+    if (!c.ecosystem) continue;
+    const name = isDistroEcosystem(c.ecosystem) ? (c.sourceName ?? c.name) : c.name;
+    seen.set(`${c.ecosystem}\u0000${name}`, { ecosystem: c.ecosystem, name });
   }
   return [...seen.values()];
 }

@@ -81,6 +81,7 @@ export const scan: Command = {
       ctx.printJson({
         findings: findings.map(({ severity: _s, ...f }) => f),
         unknown,
+        unknownRelease: result.unknownRelease.map((c) => ({ purl: c.purl })),
         summary: {
           sbom: file,
           components: inventory.components.length,

@@ -74,7 +74,8 @@ CREATE TABLE components (
   removed_at timestamptz,
   UNIQUE (asset_id, purl)
 );
-CREATE INDEX components_package_idx ON components (ecosystem, name);
+-- Distro advisories name the source package: the lookup key is the source name when there is one.
+CREATE INDEX components_package_idx ON components (ecosystem, (COALESCE(source_name, name)));
 
 -- Pillar 2: advisories in the OSV shape; the normalised record is kept whole for traceability.
 CREATE TABLE advisories (

@@ -11,6 +11,7 @@ export interface ComponentRow {
   name: string;
   version: string | null;
   sourceName: string | null;
+  sourceVersion: string | null;
   distroRelease: string | null;
   foundBy: string;
 }
@@ -87,7 +88,7 @@ export async function syncComponents(
 export async function presentComponents(db: Queryable, assetIds: readonly number[]): Promise<ComponentRow[]> {
   if (assetIds.length === 0) return [];
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT id, asset_id, purl, ecosystem, name, version, source_name, distro_release, found_by
+    `SELECT id, asset_id, purl, ecosystem, name, version, source_name, source_version, distro_release, found_by
      FROM components WHERE asset_id = ANY($1::bigint[]) AND removed_at IS NULL ORDER BY id`,
     [assetIds.map(String)],
   );
@@ -99,6 +100,7 @@ export async function presentComponents(db: Queryable, assetIds: readonly number
     name: r.name as string,
     version: (r.version as string | null) ?? null,
     sourceName: (r.source_name as string | null) ?? null,
+    sourceVersion: (r.source_version as string | null) ?? null,
     distroRelease: (r.distro_release as string | null) ?? null,
     foundBy: r.found_by as string,
   }));
@@ -112,7 +114,8 @@ export async function assetsWithPackages(
   if (packages.length === 0) return [];
   const { rows } = await db.query<{ asset_id: number }>(
     `SELECT DISTINCT c.asset_id FROM components c
-     JOIN unnest($1::text[], $2::text[]) AS p(ecosystem, name) ON c.ecosystem = p.ecosystem AND c.name = p.name
+     JOIN unnest($1::text[], $2::text[]) AS p(ecosystem, name)
+       ON c.ecosystem = p.ecosystem AND COALESCE(c.source_name, c.name) = p.name
      WHERE c.removed_at IS NULL ORDER BY c.asset_id`,
     [packages.map((p) => p.ecosystem), packages.map((p) => p.name)],
   );
