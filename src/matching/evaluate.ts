@@ -38,8 +38,8 @@ export function evaluateAffected(
   for (const range of pkg.ranges) {
     if (range.type === 'GIT') continue;
     const s = range.type === 'SEMVER' ? semverScheme : scheme;
-    const v = parseOrThrow(s, version, pkg.ecosystem, 'installed version');
-    const result = evaluateRange(range, v, s, pkg.ecosystem);
+    const v = parseInstalled(s, version, pkg.ecosystem);
+    const result = evaluateRange(prepareRange(range, s, pkg.ecosystem), v, s);
     if (result.affected) {
       affected = true;
       fixed = lowestFixed(fixed, result.fixed, s);
@@ -49,17 +49,60 @@ export function evaluateAffected(
   return { affected: true, fixed, via: exact && fixed === null ? 'versions' : 'range' };
 }
 
+interface PreparedRange {
+  limits: ParsedEvent[];
+  sorted: ParsedEvent[];
+}
+
+// A fleet matches the same few thousand ranges millions of times: parse and sort each range's
+// events once per scheme. A range whose events do not parse caches the error and rethrows it.
+const prepared = new WeakMap<AffectedRange, Map<VersionScheme, PreparedRange | AppError>>();
+
+function prepareRange(range: AffectedRange, s: VersionScheme, ecosystem: string): PreparedRange {
+  let byScheme = prepared.get(range);
+  if (!byScheme) prepared.set(range, (byScheme = new Map()));
+  let entry = byScheme.get(s);
+  if (!entry) {
+    try {
+      const events = range.events.map((e) => parseEvent(e, s, ecosystem));
+      entry = {
+        limits: events.filter((e) => e.kind === 'limit'),
+        sorted: events.filter((e) => e.kind !== 'limit').sort((a, b) => orderEvents(a, b, s)),
+      };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      entry = err;
+    }
+    byScheme.set(s, entry);
+  }
+  if (entry instanceof AppError) throw entry;
+  return entry;
+}
+
+// Installed versions repeat across a fleet (every host runs the same openssl): a bounded cache
+// per scheme avoids re-parsing them; it is cleared when full rather than tracking recency.
+const installedCache = new Map<VersionScheme, Map<string, unknown>>();
+const INSTALLED_CACHE_LIMIT = 100_000;
+
+function parseInstalled(s: VersionScheme, version: string, ecosystem: string): unknown {
+  let cache = installedCache.get(s);
+  if (!cache) installedCache.set(s, (cache = new Map()));
+  const hit = cache.get(version);
+  if (hit !== undefined) return hit;
+  const v = parseOrThrow(s, version, ecosystem, 'installed version');
+  if (cache.size >= INSTALLED_CACHE_LIMIT) cache.clear();
+  cache.set(version, v);
+  return v;
+}
+
 function evaluateRange(
-  range: AffectedRange,
+  range: PreparedRange,
   v: unknown,
   s: VersionScheme,
-  ecosystem: string,
 ): { affected: boolean; fixed: string | null } {
-  const events = range.events.map((e) => parseEvent(e, s, ecosystem));
-  const limits = events.filter((e) => e.kind === 'limit');
+  const { limits, sorted } = range;
   // "limit" is an upper bound on the whole range: at or beyond any limit, nothing is affected.
   if (limits.some((l) => l.v !== null && s.compare(v, l.v) >= 0)) return { affected: false, fixed: null };
-  const sorted = events.filter((e) => e.kind !== 'limit').sort((a, b) => orderEvents(a, b, s));
   let affected = false;
   let fixed: string | null = null;
   for (const e of sorted) {
