@@ -15,7 +15,7 @@ describe('matchInParallel', () => {
       ...(await readAdvisories(sharedData('ghsa-osv'))).records,
       ...(await readAdvisories(sharedData('osv/golang-vulndb'))).records,
     ].map((r: { advisory: unknown }) => r.advisory);
-    const components = [];
+    const components: object[] = [];
     for (const f of [
       'SBOM__juice-shop__v11.1.2__bom.json',
       'SBOM__proton-bridge__proton-bridge-v1.8.0.bom.json',
