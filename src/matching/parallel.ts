@@ -18,11 +18,55 @@ export interface MatchRef {
 
 const WORKER = new URL('./parallel-worker.js', import.meta.url);
 
-/** Match `components` against `advisories` on `threads` workers (default: every core). */
+// A fleet runs the same package versions on many assets: match each distinct one once.
+function identity(c: MatchableComponent): string {
+  return [
+    c.ecosystem,
+    c.name,
+    c.version,
+    c.sourceName ?? '',
+    c.sourceVersion ?? '',
+    c.distroRelease ?? '',
+  ].join('\u0000');
+}
+
+/**
+ * Match `components` against `advisories` on `threads` workers (default: every core). Distinct
+ * package versions are matched once and the result fanned out to every component that has them.
+ */
 export async function matchInParallel(
   components: readonly MatchableComponent[],
   advisories: readonly Advisory[],
   threads = availableParallelism(),
+): Promise<MatchRef[]> {
+  const firstOf = new Map<string, number>();
+  const holders: number[][] = [];
+  const distinct: MatchableComponent[] = [];
+  components.forEach((c, i) => {
+    const id = identity(c);
+    const at = firstOf.get(id);
+    if (at === undefined) {
+      firstOf.set(id, distinct.length);
+      holders.push([i]);
+      distinct.push({
+        purl: c.purl,
+        ecosystem: c.ecosystem,
+        name: c.name,
+        version: c.version,
+        sourceName: c.sourceName,
+        sourceVersion: c.sourceVersion,
+        distroRelease: c.distroRelease,
+      });
+    } else holders[at]!.push(i);
+  });
+  const refs = await matchDistinct(distinct, advisories, threads);
+  return refs.flatMap((r) => holders[r.component]!.map((component) => ({ ...r, component })));
+}
+
+async function matchDistinct(
+  components: readonly MatchableComponent[],
+  advisories: readonly Advisory[],
+  threads: number,
 ): Promise<MatchRef[]> {
   const n = Math.max(1, Math.min(threads, Math.ceil(components.length / 1000)));
   const size = Math.ceil(components.length / n);
