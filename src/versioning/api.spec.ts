@@ -75,7 +75,8 @@ describe('ecosystem lookup', () => {
   });
 
   it('lists supported ecosystems', () => {
-    expect(supportedEcosystems()).toEqual(['Go', 'PyPI', 'npm']);
+    expect(supportedEcosystems()).toEqual(Object.keys(ECOSYSTEM_SCHEMES).sort());
+    expect(supportedEcosystems()).toEqual(expect.arrayContaining(['Go', 'PyPI', 'npm', 'AlmaLinux', 'RubyGems']));
   });
 });
 

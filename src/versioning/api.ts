@@ -1,8 +1,12 @@
 import { AppError } from '../core/errors.js';
 import { ECOSYSTEM_SCHEMES } from './ecosystems.js';
+import { cran } from './cran/index.js';
 import { go } from './go/index.js';
 import { npm } from './npm/index.js';
+import { packagist } from './packagist/index.js';
 import { pypi } from './pypi/index.js';
+import { rpm } from './rpm/index.js';
+import { rubygems } from './rubygems/index.js';
 import type { Ordering, VersionScheme } from './types.js';
 
 /**
@@ -12,9 +16,13 @@ import type { Ordering, VersionScheme } from './types.js';
  * never *not affected*).
  */
 export const SCHEMES = {
+  cran,
   go,
   npm,
+  packagist,
   pypi,
+  rpm,
+  rubygems,
 } as const;
 
 /** A registered scheme id. */

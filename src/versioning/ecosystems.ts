@@ -8,6 +8,19 @@ export const ECOSYSTEM_SCHEMES = {
   npm: 'npm',
   PyPI: 'pypi',
   Go: 'go',
+  // RPM distributions (rpmvercmp). Amazon Linux and Oracle Linux have no OSV ecosystem.
+  AlmaLinux: 'rpm',
+  'Azure Linux': 'rpm',
+  Mageia: 'rpm',
+  openEuler: 'rpm',
+  openSUSE: 'rpm',
+  'Photon OS': 'rpm',
+  'Red Hat': 'rpm',
+  'Rocky Linux': 'rpm',
+  SUSE: 'rpm',
+  RubyGems: 'rubygems',
+  Packagist: 'packagist',
+  CRAN: 'cran',
 } as const;
 
 /** An OSV ecosystem base name that has a version scheme. */

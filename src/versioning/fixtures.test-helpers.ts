@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Ordering, VersionScheme } from './types.js';
 
@@ -126,4 +127,123 @@ export function versContains<V>(scheme: VersionScheme<V>, vers: string, version:
     if (next && op.startsWith('>') && next[0].startsWith('<') && holds(op, c) && holds(...next)) return true;
   }
   return false;
+}
+
+// OSV schema: only the fields readOsvVersions reads.
+const osvRecord = z.object({
+  affected: z
+    .array(
+      z.object({
+        versions: z.array(z.string()).optional(),
+        ranges: z.array(z.object({ events: z.array(z.record(z.string(), z.string())) })).optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** Root of the shared OSV record snapshots (/work/shared/data/osv), resolved like FIXTURES_ROOT. */
+export const OSV_DATA_ROOT = new URL('../../../shared/data/osv/', import.meta.url);
+
+/**
+ * Every distinct version string in the OSV records (`*.json`, recursively) below `dir` of
+ * OSV_DATA_ROOT: `affected[].versions[]` and the range events `introduced` (except "0"),
+ * `fixed`, `last_affected` and `limit` (except "*"), sorted for deterministic generators.
+ */
+export function readOsvVersions(dir: string): string[] {
+  const root = new URL(dir.endsWith('/') ? dir : `${dir}/`, OSV_DATA_ROOT);
+  const found = new Set<string>();
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+  for (const file of files) {
+    const record = osvRecord.safeParse(JSON.parse(readFileSync(new URL(file, root), 'utf8')));
+    if (!record.success) continue; // not an OSV record (e.g. a schema file)
+    for (const affected of record.data.affected ?? []) {
+      for (const v of affected.versions ?? []) found.add(v);
+      for (const range of affected.ranges ?? []) {
+        for (const event of range.events) {
+          for (const v of Object.values(event)) if (v !== '0' && v !== '*') found.add(v);
+        }
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+/**
+ * Parse any `A op B` pair file below FIXTURES_ROOT in the osv-scalibr format (readScalibrPairs),
+ * e.g. `google-osv.dev/packagist_test_cases.txt`.
+ */
+export function readPairFile(path: string): PairLine[] {
+  return readFixture(path)
+    .split('\n')
+    .flatMap((raw, index) => {
+      const text = raw.trim();
+      if (text === '' || text.startsWith('#') || text.startsWith('//')) return [];
+      const m = /^(\S+) ([<=>]) (\S+)$/.exec(text);
+      if (!m) throw new Error(`${path}:${index + 1}: not an "A op B" line: ${text}`);
+      const [, a = '', op = '=', b = ''] = m;
+      return [{ file: path, line: index + 1, text, a, b, expected: OPS[op as keyof typeof OPS] }];
+    });
+}
+
+/** True when a native oracle runs: `command ...args` (e.g. `ruby -v`) exits 0. */
+export function nativeToolAvailable(command: string, args: readonly string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Run a native oracle ONCE for a whole batch (never one process per pair): `input` goes to
+ * stdin, stdout comes back as lines. Throws on a spawn error or a non-zero exit.
+ */
+export function runNativeBatch(command: string, args: readonly string[], input = ''): string[] {
+  const r = spawnSync(command, args, { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${command} exited with ${r.status}: ${r.stderr}`);
+  return r.stdout.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
+}
+
+/** One `comparison` or `equality` test of a vers-spec `*_version_cmp_test.json` file. */
+export interface VersCmpCase {
+  readonly file: string;
+  /** Position of the test in the file's `tests` array. */
+  readonly index: number;
+  readonly a: string;
+  readonly b: string;
+  /** `<`: a comparison test (expected_output lists a then b); `=` / `!=`: an equality test. */
+  readonly relation: '<' | '=' | '!=';
+}
+
+/**
+ * The two-version `comparison` and `equality` tests of a vers-spec version_cmp file
+ * (vers-test.schema-0.2.json): a comparison's expected_output is its input sorted ascending.
+ */
+export function readVersCmpCases(path: string): VersCmpCase[] {
+  return readVersTests(path).flatMap((t, index): VersCmpCase[] => {
+    if (t.test_type !== 'comparison' && t.test_type !== 'equality') return [];
+    const input = z.object({ versions: z.tuple([z.string(), z.string()]) }).parse(t.input);
+    if (t.test_type === 'equality') {
+      const [a, b] = input.versions;
+      return [{ file: path, index, a, b, relation: z.boolean().parse(t.expected_output) ? '=' : '!=' }];
+    }
+    const [a, b] = z.tuple([z.string(), z.string()]).parse(t.expected_output);
+    return [{ file: path, index, a, b, relation: '<' }];
+  });
+}
+
+/** Check vers-spec comparison/equality cases both ways; returns the failures as readable strings. */
+export function sweepVersCmpCases<V>(scheme: VersionScheme<V>, cases: readonly VersCmpCase[]): string[] {
+  return cases.flatMap((c) => {
+    const a = scheme.parse(c.a);
+    const b = scheme.parse(c.b);
+    const where = `${c.file}#${c.index} ${c.a} ${c.relation} ${c.b}`;
+    if (a === null || b === null) return [`${where} — unparseable ${a === null ? c.a : c.b}`];
+    const ab = scheme.compare(a, b);
+    const ba = scheme.compare(b, a);
+    const ok =
+      c.relation === '<'
+        ? ab === -1 && ba === 1
+        : c.relation === '='
+          ? ab === 0 && ba === 0
+          : ab !== 0 && ab === -ba;
+    return ok ? [] : [`${where} — got compare(a,b)=${ab}, compare(b,a)=${ba}`];
+  });
 }
