@@ -4,6 +4,7 @@ import type { AffectedPackage, RangeEvent } from '../core/advisory.js';
 import { go } from '../versioning/go/index.js';
 import { npm } from '../versioning/npm/index.js';
 import { pypi } from '../versioning/pypi/index.js';
+import { rpm } from '../versioning/rpm/index.js';
 import { evaluateAffected } from './evaluate.js';
 
 function pkg(events: RangeEvent[], extra: Partial<AffectedPackage> = {}): AffectedPackage {
@@ -80,6 +81,20 @@ describe('evaluateAffected (OSV "Evaluation")', () => {
       affected: true,
     });
     expect(evaluateAffected(p, '0.1.0', go, go)).toEqual({ affected: false });
+  });
+
+  it('assumes the advisory epoch for an rpm without one (grype auto), and says so', () => {
+    const p = pkg([{ introduced: '0' }, { fixed: '1:1.0.2k-19.el7' }], { ecosystem: 'AlmaLinux:8' });
+    // rpm -qa often prints no epoch: read as 0, 1.0.2k-16 would sort below every 1: fix (affected
+    // forever); with the advisory's epoch it is compared on version-release.
+    expect(evaluateAffected(p, '1.0.2k-16.el7', rpm, npm)).toEqual({
+      affected: true,
+      fixed: '1:1.0.2k-19.el7',
+      via: 'range',
+      epochAssumed: true,
+    });
+    expect(evaluateAffected(p, '1.0.2k-19.el7', rpm, npm)).toEqual({ affected: false, epochAssumed: true });
+    expect(evaluateAffected(p, '1.0.2k-19.el7', rpm, npm, 'zero')).toMatchObject({ affected: true });
   });
 
   it('throws VERSION_INVALID rather than guessing when a version cannot be ordered', () => {

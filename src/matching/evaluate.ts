@@ -11,8 +11,38 @@ import { AppError } from '../core/errors.js';
 import type { VersionScheme } from '../versioning/types.js';
 
 export type Verdict =
-  | { affected: true; fixed: string | null; via: 'versions' | 'range' }
-  | { affected: false };
+  | { affected: true; fixed: string | null; via: 'versions' | 'range'; epochAssumed?: true }
+  | { affected: false; epochAssumed?: true };
+
+/**
+ * What to do when the installed version has no epoch but an advisory's version has one
+ * (MATCHING-NOTES.md, grype's `missing-epoch-strategy`): `zero` reads the missing epoch as 0, the
+ * package manager's own rule; `auto` assumes the package carries the advisory's epoch — RPM
+ * inventories (rpm -qa, many SBOMs) routinely drop `0:`/`1:` epochs that the distro's advisory
+ * keeps, and reading them as 0 would call every `1:`-epoch fix unfixed.
+ */
+export type MissingEpochStrategy = 'zero' | 'auto';
+
+/** Defaults as grype: rpm auto, dpkg (and everything else) zero. */
+export const DEFAULT_EPOCH_STRATEGY: Readonly<Record<string, MissingEpochStrategy>> = { rpm: 'auto' };
+
+interface EpochAware {
+  epoch: string | null;
+}
+
+// The comparison used for one evaluation; records whether an epoch had to be assumed.
+function comparerFor(s: VersionScheme, strategy: MissingEpochStrategy, note: { assumed: boolean }) {
+  if (strategy !== 'auto') return (a: unknown, b: unknown) => s.compare(a, b);
+  return (installed: unknown, event: unknown) => {
+    const i = installed as EpochAware;
+    const e = event as EpochAware;
+    if (i && e && typeof i === 'object' && i.epoch === null && e.epoch !== null && e.epoch !== undefined) {
+      note.assumed = true;
+      return s.compare({ ...i, epoch: e.epoch }, event);
+    }
+    return s.compare(installed, event);
+  };
+}
 
 interface ParsedEvent {
   kind: 'introduced' | 'fixed' | 'last_affected' | 'limit';
@@ -31,7 +61,9 @@ export function evaluateAffected(
   version: string,
   scheme: VersionScheme,
   semverScheme: VersionScheme,
+  epochStrategy: MissingEpochStrategy = DEFAULT_EPOCH_STRATEGY[scheme.id] ?? 'zero',
 ): Verdict {
+  const note = { assumed: false };
   const exact = pkg.versions.includes(version);
   let affected = exact;
   let fixed: string | null = null;
@@ -39,14 +71,16 @@ export function evaluateAffected(
     if (range.type === 'GIT') continue;
     const s = range.type === 'SEMVER' ? semverScheme : scheme;
     const v = parseInstalled(s, version, pkg.ecosystem);
-    const result = evaluateRange(prepareRange(range, s, pkg.ecosystem), v, s);
+    const cmp = comparerFor(s, s === scheme ? epochStrategy : 'zero', note);
+    const result = evaluateRange(prepareRange(range, s, pkg.ecosystem), v, cmp);
     if (result.affected) {
       affected = true;
       fixed = lowestFixed(fixed, result.fixed, s);
     }
   }
-  if (!affected) return { affected: false };
-  return { affected: true, fixed, via: exact && fixed === null ? 'versions' : 'range' };
+  const epoch = note.assumed ? { epochAssumed: true as const } : {};
+  if (!affected) return { affected: false, ...epoch };
+  return { affected: true, fixed, via: exact && fixed === null ? 'versions' : 'range', ...epoch };
 }
 
 interface PreparedRange {
@@ -98,24 +132,24 @@ function parseInstalled(s: VersionScheme, version: string, ecosystem: string): u
 function evaluateRange(
   range: PreparedRange,
   v: unknown,
-  s: VersionScheme,
+  compare: (installed: unknown, event: unknown) => number,
 ): { affected: boolean; fixed: string | null } {
   const { limits, sorted } = range;
   // "limit" is an upper bound on the whole range: at or beyond any limit, nothing is affected.
-  if (limits.some((l) => l.v !== null && s.compare(v, l.v) >= 0)) return { affected: false, fixed: null };
+  if (limits.some((l) => l.v !== null && compare(v, l.v) >= 0)) return { affected: false, fixed: null };
   let affected = false;
   let fixed: string | null = null;
   for (const e of sorted) {
     if (e.kind === 'introduced') {
-      if (e.v === null || s.compare(v, e.v) >= 0) {
+      if (e.v === null || compare(v, e.v) >= 0) {
         affected = true;
         fixed = null;
       }
     } else if (e.kind === 'fixed') {
-      if (s.compare(v, e.v) >= 0) affected = false;
+      if (compare(v, e.v) >= 0) affected = false;
       else if (affected && fixed === null) fixed = e.raw;
     } else if (e.kind === 'last_affected') {
-      if (s.compare(v, e.v) > 0) affected = false;
+      if (compare(v, e.v) > 0) affected = false;
     }
   }
   return { affected, fixed: affected ? fixed : null };

@@ -58,6 +58,8 @@ export interface Match<C extends MatchableComponent> {
   affected: AffectedPackage;
   /** First fixed version after the installed one, or null when no fix is published. */
   fixed: string | null;
+  /** The installed version had no epoch and the advisory's was assumed (missing-epoch `auto`). */
+  epochAssumed?: true;
 }
 
 /** A candidate advisory whose verdict cannot be decided: reported, never silently dropped. */
@@ -139,7 +141,13 @@ export function matchComponents<C extends MatchableComponent>(
         const verdict = evaluateAffected(affected, version, scheme, semver);
         if (verdict.affected) {
           seen.add(advisory.id);
-          result.matches.push({ component, advisory, affected, fixed: verdict.fixed });
+          result.matches.push({
+            component,
+            advisory,
+            affected,
+            fixed: verdict.fixed,
+            ...(verdict.epochAssumed ? { epochAssumed: true as const } : {}),
+          });
         }
       } catch (err) {
         if (!isAppError(err, 'VERSION_INVALID')) throw err;

@@ -52,6 +52,8 @@ export interface MergedMatch<C extends MatchableComponent> {
   members: Advisory[];
   /** The highest fixed version any member names: below it, some member still says affected. */
   fixed: string | null;
+  /** Some member's verdict assumed the advisory's epoch (missing-epoch `auto`). */
+  epochAssumed?: true;
 }
 
 // Prefer a database's own record over a bare CVE, then the smallest id, for a stable choice.
@@ -112,6 +114,7 @@ export function mergeMatches<C extends MatchableComponent>(
       affected: repMatch.affected,
       aliases: [...ids].sort(),
       members: [rep, ...list.map((m) => m.advisory).filter((a) => a !== rep)],
+      ...(list.some((m) => m.epochAssumed) ? { epochAssumed: true as const } : {}),
       fixed: highestFixed(
         list.map((m) => m.fixed),
         schemeOf(repMatch),

@@ -99,11 +99,14 @@ export async function refreshFindings(
       advisory: m.advisory,
       state: 'open',
       fixed: m.fixed,
-      inputs: inputsFor(
-        asset,
-        m.members.map((a) => ({ advisory: a, affected: a === m.advisory ? m.affected : undefined })),
-        [m.advisory.id, ...m.aliases],
-      ),
+      inputs: {
+        ...inputsFor(
+          asset,
+          m.members.map((a) => ({ advisory: a, affected: a === m.advisory ? m.affected : undefined })),
+          [m.advisory.id, ...m.aliases],
+        ),
+        ...(m.epochAssumed ? { missingEpoch: 'auto: assumed the advisory epoch' } : {}),
+      },
     });
   }
   for (const u of result.unknown) {
