@@ -5,7 +5,7 @@
 import type { Advisory, AffectedPackage } from '../core/advisory.js';
 import { isAppError } from '../core/errors.js';
 import { baseEcosystem, schemeForEcosystem } from '../versioning/api.js';
-import { npm } from '../versioning/npm/index.js';
+import { semver } from '../versioning/semver/index.js';
 import type { VersionScheme } from '../versioning/types.js';
 import type { AdvisoryIndex } from './advisory-index.js';
 import { evaluateAffected } from './evaluate.js';
@@ -85,10 +85,11 @@ export interface MatchResult<C extends MatchableComponent> {
   unknownRelease: C[];
 }
 
-// SEMVER ranges are SemVer 2.0 whatever the ecosystem (OSV schema, "SEMVER"); Go's own scheme
-// is SemVer with Go's spelling, every other ecosystem's SEMVER ranges use node-semver's order.
+// SEMVER ranges are SemVer 2.0 whatever the ecosystem (OSV schema, "SEMVER"): strict SemVer
+// precedence, exact beyond 2^53 (node-semver rounds numeric pre-release identifiers). Go's own
+// scheme is SemVer with Go's spelling (`v`, `+incompatible`), so Go keeps it.
 function semverFor(ecosystem: string, scheme: VersionScheme): VersionScheme {
-  return baseEcosystem(ecosystem) === 'Go' ? scheme : npm;
+  return baseEcosystem(ecosystem) === 'Go' ? scheme : semver;
 }
 
 /** Match every component against the index. */

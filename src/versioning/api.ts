@@ -1,12 +1,15 @@
 import { AppError } from '../core/errors.js';
-import { ECOSYSTEM_SCHEMES } from './ecosystems.js';
 import { cran } from './cran/index.js';
+import { ECOSYSTEM_SCHEMES } from './ecosystems.js';
 import { go } from './go/index.js';
+import { hackage } from './hackage/index.js';
 import { npm } from './npm/index.js';
 import { packagist } from './packagist/index.js';
+import { pub } from './pub/index.js';
 import { pypi } from './pypi/index.js';
 import { rpm } from './rpm/index.js';
 import { rubygems } from './rubygems/index.js';
+import { semver } from './semver/index.js';
 import type { Ordering, VersionScheme } from './types.js';
 
 /**
@@ -18,11 +21,14 @@ import type { Ordering, VersionScheme } from './types.js';
 export const SCHEMES = {
   cran,
   go,
+  hackage,
   npm,
   packagist,
+  pub,
   pypi,
   rpm,
   rubygems,
+  semver,
 } as const;
 
 /** A registered scheme id. */

@@ -21,6 +21,12 @@ export const ECOSYSTEM_SCHEMES = {
   RubyGems: 'rubygems',
   Packagist: 'packagist',
   CRAN: 'cran',
+  // Strict SemVer 2.0; build metadata ignored as Cargo's matching and OSV do.
+  'crates.io': 'semver',
+  Hex: 'semver',
+  SwiftURL: 'semver',
+  Pub: 'pub',
+  Hackage: 'hackage',
 } as const;
 
 /** An OSV ecosystem base name that has a version scheme. */
