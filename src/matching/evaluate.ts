@@ -70,9 +70,17 @@ export function evaluateAffected(
   for (const range of pkg.ranges) {
     if (range.type === 'GIT') continue;
     const s = range.type === 'SEMVER' ? semverScheme : scheme;
-    const v = parseInstalled(s, version, pkg.ecosystem);
-    const cmp = comparerFor(s, s === scheme ? epochStrategy : 'zero', note);
-    const result = evaluateRange(prepareRange(range, s, pkg.ecosystem), v, cmp);
+    let result: { affected: boolean; fixed: string | null };
+    try {
+      const v = parseInstalled(s, version, pkg.ecosystem);
+      const cmp = comparerFor(s, s === scheme ? epochStrategy : 'zero', note);
+      result = evaluateRange(prepareRange(range, s, pkg.ecosystem), v, cmp);
+    } catch (err) {
+      // An exact versions[] hit is affected whatever the ranges say (OSV "Evaluation": versions
+      // are checked first); only without one does an unorderable version make the verdict unknown.
+      if (exact && err instanceof AppError) continue;
+      throw err;
+    }
     if (result.affected) {
       affected = true;
       fixed = lowestFixed(fixed, result.fixed, s);
@@ -135,8 +143,11 @@ function evaluateRange(
   compare: (installed: unknown, event: unknown) => number,
 ): { affected: boolean; fixed: string | null } {
   const { limits, sorted } = range;
-  // "limit" is an upper bound on the whole range: at or beyond any limit, nothing is affected.
-  if (limits.some((l) => l.v !== null && compare(v, l.v) >= 0)) return { affected: false, fixed: null };
+  // OSV "BeforeLimits": with limits, a version counts only if it is below some limit; a limit
+  // containing `*` is infinity.
+  if (limits.length > 0 && !limits.some((l) => l.v === null || compare(v, l.v) < 0)) {
+    return { affected: false, fixed: null };
+  }
   let affected = false;
   let fixed: string | null = null;
   for (const e of sorted) {
@@ -171,21 +182,20 @@ function parseEvent(e: RangeEvent, s: VersionScheme, ecosystem: string): ParsedE
       v: parseOrThrow(s, e.last_affected, ecosystem, 'last_affected'),
     };
   }
-  // `limit: "*"` means no limit (OSV schema, "limit" event).
+  // A limit containing `*` is infinity (OSV schema, "limit" event).
   return {
     kind: 'limit',
     raw: e.limit,
-    v: e.limit === '*' ? null : parseOrThrow(s, e.limit, ecosystem, 'limit'),
+    v: e.limit.includes('*') ? null : parseOrThrow(s, e.limit, ecosystem, 'limit'),
   };
 }
 
-// Sort by version; "0" first. At equal versions an introduced sorts before a closing event so
-// that `introduced: X, fixed: X` (an empty range) leaves X unaffected.
+// Sort by version, "0" first. Events at the same version keep their order in the record (the
+// schema's pseudocode sorts stably): `introduced 1, fixed 2, introduced 2, fixed 3` keeps 2 in
+// the second branch, and `introduced X, fixed X` stays an empty range.
 function orderEvents(a: ParsedEvent, b: ParsedEvent, s: VersionScheme): number {
   if (a.v === null || b.v === null) return a.v === b.v ? 0 : a.v === null ? -1 : 1;
-  const c = s.compare(a.v, b.v);
-  if (c !== 0) return c;
-  return (a.kind === 'introduced' ? 0 : 1) - (b.kind === 'introduced' ? 0 : 1);
+  return s.compare(a.v, b.v);
 }
 
 function lowestFixed(current: string | null, candidate: string | null, s: VersionScheme): string | null {

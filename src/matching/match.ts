@@ -133,35 +133,69 @@ export function matchComponents<C extends MatchableComponent>(
     // Fixed versions in distro advisories are source versions: a binNMU (`1.2-3+b1`) of a fixed
     // source (`1.2-3`) is fixed, which its binary version alone would not show.
     const version = distro ? (component.sourceVersion ?? component.version) : component.version;
-    const seen = new Set<string>();
+    // One advisory may name the package in several affected[] entries (log4shell has three):
+    // every entry is evaluated, so the verdict does not depend on their order — affected if any
+    // entry says so, unknown only if none does and some could not be ordered.
+    const byAdvisory = new Map<Advisory, AffectedPackage[]>();
     for (const { advisory, affected } of index.lookup(component.ecosystem, lookupName)) {
       if (released && affected.ecosystem !== component.distroRelease) continue;
-      // One advisory may list the same package twice (e.g. several affected[] entries); one finding.
-      if (seen.has(advisory.id)) continue;
-      try {
-        const verdict = evaluateAffected(affected, version, scheme, semver);
-        if (verdict.affected) {
-          seen.add(advisory.id);
-          result.matches.push({
-            component,
-            advisory,
-            affected,
-            fixed: verdict.fixed,
-            ...(verdict.epochAssumed ? { epochAssumed: true as const } : {}),
-          });
+      const list = byAdvisory.get(advisory);
+      if (list) list.push(affected);
+      else byAdvisory.set(advisory, [affected]);
+    }
+    for (const [advisory, entries] of byAdvisory) {
+      const hits: { affected: AffectedPackage; fixed: string | null; epochAssumed: boolean }[] = [];
+      let failure: { affected: AffectedPackage; reason: string } | undefined;
+      for (const affected of entries) {
+        try {
+          const verdict = evaluateAffected(affected, version, scheme, semver);
+          if (verdict.affected) {
+            hits.push({ affected, fixed: verdict.fixed, epochAssumed: verdict.epochAssumed === true });
+          }
+        } catch (err) {
+          if (!isAppError(err, 'VERSION_INVALID')) throw err;
+          failure ??= { affected, reason: `${String(err.details.version)}: ${String(err.details.reason)}` };
         }
-      } catch (err) {
-        if (!isAppError(err, 'VERSION_INVALID')) throw err;
-        seen.add(advisory.id);
-        const d = err.details;
-        result.unknown.push({
+      }
+      if (hits.length > 0) {
+        result.matches.push({
           component,
           advisory,
-          affected,
-          reason: `${String(d.version)}: ${String(d.reason)}`,
+          affected: hits[0]!.affected,
+          fixed: highestFix(
+            hits.map((h) => h.fixed),
+            scheme,
+          ),
+          ...(hits.some((h) => h.epochAssumed) ? { epochAssumed: true as const } : {}),
         });
+      } else if (failure) {
+        result.unknown.push({ component, advisory, affected: failure.affected, reason: failure.reason });
       }
     }
   }
   return result;
+}
+
+/**
+ * The fix that clears every verdict: the highest fix any of them names. A verdict with no fix
+ * (versions[] only, last_affected) says nothing about fixes, so it does not veto the others.
+ */
+export function highestFix(
+  fixes: readonly (string | null)[],
+  scheme: VersionScheme | undefined,
+): string | null {
+  let best: string | null = null;
+  let bestParsed: unknown = null;
+  for (const f of fixes) {
+    if (f === null) continue;
+    const parsed = scheme?.parse(f) ?? null;
+    if (
+      best === null ||
+      (parsed !== null && bestParsed !== null && scheme!.compare(parsed, bestParsed) > 0)
+    ) {
+      best = f;
+      bestParsed = parsed;
+    }
+  }
+  return best;
 }

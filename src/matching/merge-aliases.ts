@@ -7,7 +7,7 @@
  */
 import type { Advisory, AffectedPackage } from '../core/advisory.js';
 import type { VersionScheme } from '../versioning/types.js';
-import type { Match, MatchableComponent } from './match.js';
+import { highestFix, type Match, type MatchableComponent } from './match.js';
 
 /** Union–find over advisory ids and their aliases. */
 export class AliasGroups {
@@ -65,23 +65,6 @@ function representative(members: Advisory[]): Advisory {
   })[0]!;
 }
 
-function highestFixed(fixes: readonly (string | null)[], scheme: VersionScheme | undefined): string | null {
-  let best: string | null = null;
-  let bestParsed: unknown = null;
-  for (const f of fixes) {
-    if (f === null) continue;
-    const parsed = scheme?.parse(f) ?? null;
-    if (
-      best === null ||
-      (parsed !== null && bestParsed !== null && scheme!.compare(parsed, bestParsed) > 0)
-    ) {
-      best = f;
-      bestParsed = parsed;
-    }
-  }
-  return best;
-}
-
 /**
  * Merge one component's matches by alias group. `schemeOf` orders the fixed versions; `groups`
  * must contain every matched advisory.
@@ -115,7 +98,7 @@ export function mergeMatches<C extends MatchableComponent>(
       aliases: [...ids].sort(),
       members: [rep, ...list.map((m) => m.advisory).filter((a) => a !== rep)],
       ...(list.some((m) => m.epochAssumed) ? { epochAssumed: true as const } : {}),
-      fixed: highestFixed(
+      fixed: highestFix(
         list.map((m) => m.fixed),
         schemeOf(repMatch),
       ),

@@ -76,7 +76,9 @@ describe('ecosystem lookup', () => {
 
   it('lists supported ecosystems', () => {
     expect(supportedEcosystems()).toEqual(Object.keys(ECOSYSTEM_SCHEMES).sort());
-    expect(supportedEcosystems()).toEqual(expect.arrayContaining(['Go', 'PyPI', 'npm', 'AlmaLinux', 'RubyGems']));
+    expect(supportedEcosystems()).toEqual(
+      expect.arrayContaining(['Go', 'PyPI', 'npm', 'AlmaLinux', 'RubyGems']),
+    );
   });
 });
 
@@ -89,9 +91,9 @@ describe('compareVersions / parseVersion', () => {
   });
 
   it('throws ECOSYSTEM_UNSUPPORTED for an ecosystem without a scheme', () => {
-    const err = catchError(() => compareVersions('Debian:12', '1', '2'));
+    const err = catchError(() => compareVersions('GitHub Actions', '1', '2'));
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'ECOSYSTEM_UNSUPPORTED', details: { ecosystem: 'Debian:12' } });
+    expect(err).toMatchObject({ code: 'ECOSYSTEM_UNSUPPORTED', details: { ecosystem: 'GitHub Actions' } });
     expect(catchError(() => parseVersion('Maven', '1'))).toMatchObject({ code: 'ECOSYSTEM_UNSUPPORTED' });
   });
 

@@ -3,7 +3,9 @@ import { cran } from './cran/index.js';
 import { ECOSYSTEM_SCHEMES } from './ecosystems.js';
 import { go } from './go/index.js';
 import { hackage } from './hackage/index.js';
+import { maven } from './maven/index.js';
 import { npm } from './npm/index.js';
+import { nuget } from './nuget/index.js';
 import { packagist } from './packagist/index.js';
 import { pub } from './pub/index.js';
 import { pypi } from './pypi/index.js';
@@ -22,7 +24,9 @@ export const SCHEMES = {
   cran,
   go,
   hackage,
+  maven,
   npm,
+  nuget,
   packagist,
   pub,
   pypi,

@@ -27,6 +27,8 @@ export const ECOSYSTEM_SCHEMES = {
   SwiftURL: 'semver',
   Pub: 'pub',
   Hackage: 'hackage',
+  Maven: 'maven',
+  NuGet: 'nuget',
 } as const;
 
 /** An OSV ecosystem base name that has a version scheme. */

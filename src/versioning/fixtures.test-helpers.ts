@@ -247,3 +247,19 @@ export function sweepVersCmpCases<V>(scheme: VersionScheme<V>, cases: readonly V
     return ok ? [] : [`${where} — got compare(a,b)=${ab}, compare(b,a)=${ba}`];
   });
 }
+
+/**
+ * Like readVersCmpCases, but a `comparison` test may list any number of versions: its sorted
+ * expected_output becomes one `<` case per adjacent pair (all sharing the test's index).
+ */
+export function readVersSortedCases(path: string): VersCmpCase[] {
+  return readVersTests(path).flatMap((t, index): VersCmpCase[] => {
+    if (t.test_type !== 'comparison' && t.test_type !== 'equality') return [];
+    if (t.test_type === 'equality') {
+      const [a, b] = z.object({ versions: z.tuple([z.string(), z.string()]) }).parse(t.input).versions;
+      return [{ file: path, index, a, b, relation: z.boolean().parse(t.expected_output) ? '=' : '!=' }];
+    }
+    const sorted = z.array(z.string()).min(2).parse(t.expected_output);
+    return sorted.slice(1).map((b, k) => ({ file: path, index, a: sorted[k]!, b, relation: '<' as const }));
+  });
+}
