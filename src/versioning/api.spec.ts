@@ -94,7 +94,7 @@ describe('compareVersions / parseVersion', () => {
     const err = catchError(() => compareVersions('GitHub Actions', '1', '2'));
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'ECOSYSTEM_UNSUPPORTED', details: { ecosystem: 'GitHub Actions' } });
-    expect(catchError(() => parseVersion('Maven', '1'))).toMatchObject({ code: 'ECOSYSTEM_UNSUPPORTED' });
+    expect(catchError(() => parseVersion('Bitnami', '1'))).toMatchObject({ code: 'ECOSYSTEM_UNSUPPORTED' });
   });
 
   it('throws VERSION_INVALID naming the version, never a default order', () => {
