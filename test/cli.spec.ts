@@ -90,6 +90,58 @@ describe('patchwarden scan (contract, no database)', () => {
     expect(JSON.parse(go.stdout).summary.withdrawnIgnored).toBeGreaterThan(0);
   });
 
+  it('--vex: an OpenVEX not_affected statement moves the finding to suppressed, with its evidence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-vex-'));
+    const vexFile = join(dir, 'juice.openvex.json');
+    writeFileSync(
+      vexFile,
+      JSON.stringify({
+        '@context': 'https://openvex.dev/ns/v0.2.0',
+        '@id': 'https://example.invalid/vex/1',
+        author: 'synthetic test',
+        timestamp: '2026-11-01T00:00:00Z',
+        version: 1,
+        statements: [
+          {
+            vulnerability: { name: 'CVE-2021-44906' },
+            products: [{ '@id': 'pkg:npm/minimist@1.2.5' }],
+            status: 'not_affected',
+            justification: 'vulnerable_code_not_in_execute_path',
+          },
+        ],
+      }),
+    );
+    const r = cli([
+      'scan',
+      JUICE,
+      '--advisories',
+      sharedData('ghsa-osv/npm'),
+      '--vex',
+      vexFile,
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const keys = out.findings.map(
+      (f: { component: { purl: string }; advisory: string }) => `${f.component.purl} ${f.advisory}`,
+    );
+    expect(keys).not.toContain('pkg:npm/minimist@1.2.5 GHSA-xvch-5gv4-984h');
+    // The statement names one version: minimist 0.2.1 stays a finding.
+    expect(keys).toContain('pkg:npm/minimist@0.2.1 GHSA-xvch-5gv4-984h');
+    expect(out.suppressed).toEqual([
+      {
+        component: { purl: 'pkg:npm/minimist@1.2.5' },
+        advisory: 'GHSA-xvch-5gv4-984h',
+        vex: expect.objectContaining({
+          status: 'not_affected',
+          justification: 'vulnerable_code_not_in_execute_path',
+          source: expect.objectContaining({ file: vexFile, format: 'openvex', pointer: '/statements/0' }),
+        }),
+      },
+    ]);
+  });
+
   it('a malformed SBOM is exit 2 naming the file and pointer', () => {
     const r = cli([
       'scan',

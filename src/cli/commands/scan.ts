@@ -11,15 +11,18 @@ const RANK: Record<SeverityRating, number> = { unknown: 5, none: 0, low: 1, medi
 export const scan: Command = {
   path: ['scan'],
   summary: 'Match an SBOM against OSV advisories without touching the database (CI gate)',
-  usage: '<sbom> --advisories <dir|zip|file> [--format json|table] [--fail-on <level>]',
+  usage: '<sbom> --advisories <dir|zip|file> [--vex <file>]… [--format json|table] [--fail-on <level>]',
   help: `--advisories   folder (recursive), .zip (e.g. osv.dev <ECOSYSTEM>/all.zip) or one OSV JSON/YAML file
 --format       json prints {"findings":[{"component":{"purl"},"advisory","aliases","fixed"}],…}
+--vex          CycloneDX VEX, OpenVEX or CSAF VEX document (repeatable): findings the supplier states
+               are not_affected or fixed move to "suppressed", with the statement as evidence
 --fail-on      exit 1 when a finding is at least this severe: ${FAIL_LEVELS.join(', ')}
                (a finding with no usable severity counts as failing at every level)`,
   options: {
     advisories: { type: 'string' },
     format: { type: 'string' },
     'fail-on': { type: 'string' },
+    vex: { type: 'string', multiple: true },
   },
   async run(ctx) {
     const [file, ...extra] = ctx.positionals;
@@ -42,6 +45,8 @@ export const scan: Command = {
       { AliasGroups, mergeMatches },
       { assessSeverity },
       { schemeForEcosystem },
+      { readVexFile },
+      { vexIndex, suppresses },
     ] = await Promise.all([
       import('../../sources/read-inventory.js'),
       import('../../feeds/osv/read-advisories.js'),
@@ -50,6 +55,8 @@ export const scan: Command = {
       import('../../matching/merge-aliases.js'),
       import('../../triage/severity.js'),
       import('../../versioning/api.js'),
+      import('../../feeds/vex/read-vex.js'),
+      import('../../matching/apply-vex.js'),
     ]);
 
     const inventory = await readInventoryFile(file);
@@ -64,7 +71,17 @@ export const scan: Command = {
       m.component.ecosystem ? schemeForEcosystem(m.component.ecosystem) : undefined,
     );
 
-    const findings = merged
+    const statements = [];
+    for (const f of (ctx.values.vex as string[] | undefined) ?? [])
+      statements.push(...(await readVexFile(f)).statements);
+    const vex = vexIndex(statements);
+    const decided = merged.map((m) => ({ m, vex: vex.decide(m.component, [m.advisory.id, ...m.aliases]) }));
+    const suppressed = decided
+      .filter((d) => d.vex && suppresses(d.vex.status))
+      .map(({ m, vex: v }) => ({ component: { purl: m.component.purl }, advisory: m.advisory.id, vex: v }));
+    const findings = decided
+      .filter((d) => !(d.vex && suppresses(d.vex.status)))
+      .map(({ m }) => m)
       .map((m) => ({
         component: { purl: m.component.purl },
         advisory: m.advisory.id,
@@ -82,6 +99,7 @@ export const scan: Command = {
         findings: findings.map(({ severity: _s, ...f }) => f),
         unknown,
         unknownRelease: result.unknownRelease.map((c) => ({ purl: c.purl })),
+        suppressed,
         summary: {
           sbom: file,
           components: inventory.components.length,
@@ -90,6 +108,7 @@ export const scan: Command = {
           withdrawnIgnored: index.withdrawn,
           findings: findings.length,
           unknown: unknown.length,
+          suppressedByVex: suppressed.length,
           notMatched: result.skipped,
         },
       });
