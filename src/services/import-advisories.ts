@@ -9,7 +9,7 @@ import type { Db } from '../store/db.js';
 import { upsertAdvisories } from '../store/repositories/advisories.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithPackages } from '../store/repositories/components.js';
-import { assetsWithFindingsOn } from '../store/repositories/findings.js';
+import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
@@ -70,7 +70,7 @@ export async function importAdvisories(
     const assetIds = [
       ...new Set([
         ...(await assetsWithPackages(tx, upsert.packages)),
-        ...(await assetsWithFindingsOn(tx, upsert.changed)),
+        ...(await assetsWithFindingsOnIds(tx, upsert.changed)),
       ]),
     ];
     const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });

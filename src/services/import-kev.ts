@@ -8,6 +8,7 @@ import { parseKevCatalog } from '../feeds/kev/parse-kev.js';
 import { readBoundedFile } from '../io/read-bounded.js';
 import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
+import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { addKevEntries } from '../store/repositories/kev.js';
 import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
@@ -56,17 +57,8 @@ export async function importKev(
       summary: {},
     });
     const added = await addKevEntries(tx, catalog.entries, importId);
-    const { rows } = await tx.query<{ asset_id: number }>(
-      `SELECT DISTINCT f.asset_id FROM findings f
-       WHERE f.state IN ('open', 'unknown') AND (f.advisory_id = ANY($1::text[]) OR EXISTS (
-         SELECT 1 FROM advisory_aliases al WHERE al.advisory_id = f.advisory_id AND al.alias = ANY($1::text[])))`,
-      [added],
-    );
-    const findings = await refreshFindings(
-      tx,
-      rows.map((r) => r.asset_id),
-      { at, actor: opts.actor },
-    );
+    const assetIds = await assetsWithFindingsOnIds(tx, added);
+    const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
     const summary = {
       catalogVersion: catalog.catalogVersion,
       entries: catalog.entries.length,

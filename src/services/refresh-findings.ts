@@ -6,6 +6,7 @@
 import type { Advisory } from '../core/advisory.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { buildAdvisoryIndex } from '../matching/advisory-index.js';
+import { suppresses, type VexDecision, vexIndex } from '../matching/apply-vex.js';
 import { isDistroEcosystem, matchComponents } from '../matching/match.js';
 import { AliasGroups, mergeMatches } from '../matching/merge-aliases.js';
 import type { Queryable } from '../store/db.js';
@@ -16,6 +17,7 @@ import { type ComponentRow, presentComponents } from '../store/repositories/comp
 import { type FindingState, findingsOfAssets, type StoredFinding } from '../store/repositories/findings.js';
 import { kevFor } from '../store/repositories/kev.js';
 import { insertMany } from '../store/repositories/sql.js';
+import { vexStatementsFor } from '../store/repositories/vex.js';
 import { decideTier, type Policy, SEED_DEFAULT_POLICY, type TriageInputs } from '../triage/default-policy.js';
 import { assessSeverity, SEVERITY_RANK } from '../triage/severity.js';
 import { schemeForEcosystem } from '../versioning/api.js';
@@ -31,10 +33,13 @@ export interface RefreshSummary {
 interface Current {
   component: ComponentRow;
   advisory: Advisory;
-  state: Extract<FindingState, 'open' | 'unknown'>;
+  /** open/unknown need work; not_affected/fixed here are a supplier's VEX statement closing it. */
+  state: Extract<FindingState, 'open' | 'unknown' | 'not_affected' | 'fixed'>;
   fixed: string | null;
-  inputs: TriageInputs & { unknownReason?: string };
+  inputs: TriageInputs & { unknownReason?: string; vex?: VexDecision };
 }
+
+const isOpen = (state: FindingState) => state === 'open' || state === 'unknown';
 
 const key = (assetId: number, componentId: number, advisoryId: string) =>
   `${assetId}/${componentId}/${advisoryId}`;
@@ -120,6 +125,15 @@ export async function refreshFindings(
     });
   }
 
+  // VEX: a supplier's statement on the component decides whether the finding stays open.
+  const vex = vexIndex(await vexStatementsFor(tx, [...new Set([...current.values()].flatMap(idsOf))]));
+  for (const cur of current.values()) {
+    const decision = vex.decide(cur.component, idsOf(cur));
+    if (!decision) continue;
+    cur.inputs = { ...cur.inputs, vex: decision };
+    if (suppresses(decision.status)) cur.state = decision.status === 'fixed' ? 'fixed' : 'not_affected';
+  }
+
   const existing = new Map<string, StoredFinding>();
   for (const f of await findingsOfAssets(tx, assetIds))
     existing.set(key(f.assetId, f.componentId, f.advisoryId), f);
@@ -135,7 +149,21 @@ export async function refreshFindings(
       inserts.push({ cur, d: decideTier(policy, cur.inputs, ctx.at) });
       continue;
     }
-    const wasResolved = prior.state !== 'open' && prior.state !== 'unknown';
+    if (!isOpen(cur.state)) {
+      // Closed by VEX: record the statement; nothing to do if it already said so.
+      if (prior.state === cur.state && canonicalJson(prior.inputs) === canonicalJson(cur.inputs)) {
+        touched.push(prior.id);
+        continue;
+      }
+      await tx.query(
+        'UPDATE findings SET state = $2, inputs = $3, last_seen = $4, resolved_at = $4 WHERE id = $1',
+        [prior.id, cur.state, cur.inputs as unknown as Record<string, unknown>, ctx.at],
+      );
+      summary.resolved++;
+      audit('finding.vex', prior.id, { previousState: prior.state, state: cur.state, vex: cur.inputs.vex });
+      continue;
+    }
+    const wasResolved = !isOpen(prior.state);
     const clockStart = wasResolved ? ctx.at : new Date(prior.clockStart);
     const decision = decideTier(policy, cur.inputs, clockStart);
     const changedTier = prior.tier !== decision.tier || prior.deadline !== decision.deadline;
@@ -203,7 +231,7 @@ export async function refreshFindings(
   const rows = await insertMany<{ id: number }>(
     tx,
     `INSERT INTO findings (asset_id, component_id, advisory_id, state, fixed_version, first_seen, last_seen, tier,
-       clock_start, deadline, policy_id, policy_version, policy_rule, inputs)`,
+       clock_start, deadline, policy_id, policy_version, policy_rule, inputs, resolved_at)`,
     inserts.map(({ cur, d }) => {
       return [
         cur.component.assetId,
@@ -220,6 +248,7 @@ export async function refreshFindings(
         d.policy.version,
         d.rule,
         cur.inputs as unknown as Record<string, unknown>,
+        isOpen(cur.state) ? null : ctx.at,
       ];
     }),
     'RETURNING id',
@@ -227,7 +256,7 @@ export async function refreshFindings(
   rows.forEach((r, i) => {
     const { cur, d } = inserts[i]!;
     if (cur.state === 'unknown') summary.unknown++;
-    else summary.opened++;
+    else if (isOpen(cur.state)) summary.opened++;
     audit('finding.opened', r.id, {
       assetId: cur.component.assetId,
       purl: cur.component.purl,
@@ -258,6 +287,10 @@ export async function refreshFindings(
   }
   await appendAudit(tx, ...events);
   return summary;
+}
+
+function idsOf(cur: { advisory: Advisory }): string[] {
+  return [cur.advisory.id, ...cur.advisory.aliases];
 }
 
 function decisionData(d: ReturnType<typeof decideTier>): Record<string, unknown> {

@@ -19,6 +19,7 @@ const TABLES = [
   'advisory_packages',
   'kev_entries',
   'findings',
+  'vex_statements',
   'audit_events',
 ] as const;
 

@@ -140,3 +140,25 @@ export const importKevCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** `import vex`: supplier statements (CycloneDX VEX, OpenVEX, CSAF VEX) applied to findings. */
+export const importVexCommand: Command = {
+  path: ['import', 'vex'],
+  summary: 'Import a VEX document (CycloneDX, OpenVEX, CSAF); not_affected/fixed statements close findings',
+  usage: '<file> [--json]',
+  async run(ctx) {
+    const file = onePath(ctx, 'file');
+    const { importVex } = await import('../../services/import-vex.js');
+    const r = await importVex(await ctx.db(), file, { actor: actor(ctx) });
+    if (ctx.json) ctx.printJson(r);
+    else if (r.status === 'unchanged')
+      ctx.print(`${file}: already imported (import #${r.importId}); nothing changed`);
+    else {
+      ctx.print(
+        `${file}: ${r.format} VEX, ${r.statements} statements (${r.rejected.length} rejected); ${r.findings.resolved} findings closed or updated on ${r.assetsRefreshed} assets`,
+      );
+      for (const x of r.rejected) ctx.io.stderr.write(`rejected ${x.ref}: ${x.reason}\n`);
+    }
+    return EXIT.ok;
+  },
+};

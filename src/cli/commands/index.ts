@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { auditLog, auditVerify } from './audit.js';
 import { demoLoad } from './demo.js';
 import { findingsExplain, findingsList } from './findings.js';
-import { importAdvisoriesCommand, importKevCommand, importSbomCommand } from './import.js';
+import { importAdvisoriesCommand, importKevCommand, importSbomCommand, importVexCommand } from './import.js';
 import { inventoryList, inventoryShow } from './inventory.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
@@ -17,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   importSbomCommand,
   importAdvisoriesCommand,
   importKevCommand,
+  importVexCommand,
   findingsList,
   findingsExplain,
   auditVerify,

@@ -4,8 +4,8 @@
  * being visited is ever held in memory, and only if the visitor asks for its bytes.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { AppError, isAppError } from '../../core/errors.js';
 import { tooLarge } from '../../io/read-bounded.js';
@@ -44,14 +44,18 @@ export async function forEachZipEntry(
     // reads (measured: 13 s → see bench/README.md); a whole-database archive is streamed from disk.
     const { size } = await stat(archive);
     const whole = size <= IN_MEMORY_LIMIT ? await readFile(archive) : undefined;
-    const zip = whole ? await yauzl.fromBufferPromise(whole, options) : await yauzl.openPromise(archive, options);
+    const zip = whole
+      ? await yauzl.fromBufferPromise(whole, options)
+      : await yauzl.openPromise(archive, options);
     onOpen(zip.entryCount);
     // Leaving the loop early (an error from `visit`) makes yauzl close the file (autoClose).
     for await (const entry of zip.eachEntry()) {
       const name = `${label}!${entry.fileName}`;
       const folder = entry.fileName.endsWith('/');
       const read = () =>
-        whole ? inflateInMemory(whole, entry, name, maxEntryBytes) : readEntry(zip, entry, name, maxEntryBytes);
+        whole
+          ? inflateInMemory(whole, entry, name, maxEntryBytes)
+          : readEntry(zip, entry, name, maxEntryBytes);
       await visit({ name, path: entry.fileName, folder, read });
     }
   } catch (err) {
@@ -68,7 +72,12 @@ export async function forEachZipEntry(
 // In memory, one synchronous inflate per entry: zlib streams cost a window allocation and an
 // event-loop turn each, which dominated reading 50k small records (APPNOTE.TXT §4.3.7 for the
 // local header: 30 fixed bytes, then the name and extra field, then the data).
-async function inflateInMemory(zipBytes: Buffer, entry: yauzl.Entry, name: string, max: number): Promise<Buffer> {
+async function inflateInMemory(
+  zipBytes: Buffer,
+  entry: yauzl.Entry,
+  name: string,
+  max: number,
+): Promise<Buffer> {
   if (entry.isEncrypted()) throw new AppError('INPUT_UNREADABLE', { file: name, reason: 'encrypted entry' });
   if (entry.uncompressedSize > max) throw tooLarge(name, entry.uncompressedSize, max);
   const at = entry.relativeOffsetOfLocalHeader;
@@ -88,7 +97,10 @@ async function inflateInMemory(zipBytes: Buffer, entry: yauzl.Entry, name: strin
   }
   if (data.length > max) throw tooLarge(name, data.length, max);
   if (data.length !== entry.uncompressedSize) {
-    throw new AppError('INPUT_UNREADABLE', { file: name, reason: 'entry size differs from the central directory' });
+    throw new AppError('INPUT_UNREADABLE', {
+      file: name,
+      reason: 'entry size differs from the central directory',
+    });
   }
   return data;
 }

@@ -14,6 +14,8 @@ export interface ComponentRow {
   sourceVersion: string | null;
   distroRelease: string | null;
   foundBy: string;
+  /** Where in the input: CycloneDX bom-ref (VEX statements may name components by it). */
+  ref?: string;
 }
 
 export interface ComponentSync {
@@ -88,7 +90,7 @@ export async function syncComponents(
 export async function presentComponents(db: Queryable, assetIds: readonly number[]): Promise<ComponentRow[]> {
   if (assetIds.length === 0) return [];
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT id, asset_id, purl, ecosystem, name, version, source_name, source_version, distro_release, found_by
+    `SELECT id, asset_id, purl, ecosystem, name, version, source_name, source_version, distro_release, found_by, ref
      FROM components WHERE asset_id = ANY($1::bigint[]) AND removed_at IS NULL ORDER BY id`,
     [assetIds.map(String)],
   );
@@ -103,6 +105,7 @@ export async function presentComponents(db: Queryable, assetIds: readonly number
     sourceVersion: (r.source_version as string | null) ?? null,
     distroRelease: (r.distro_release as string | null) ?? null,
     foundBy: r.found_by as string,
+    ...(r.ref ? { ref: r.ref as string } : {}),
   }));
 }
 

@@ -41,12 +41,14 @@ export async function findingsOfAssets(db: Queryable, assetIds: readonly number[
   }));
 }
 
-/** Assets with an open or unknown finding on any of the advisories. */
-export async function assetsWithFindingsOn(db: Queryable, advisoryIds: readonly string[]): Promise<number[]> {
-  if (advisoryIds.length === 0) return [];
+/** Assets holding a finding on an advisory with any of these ids (its own id or an alias). */
+export async function assetsWithFindingsOnIds(db: Queryable, ids: readonly string[]): Promise<number[]> {
+  if (ids.length === 0) return [];
   const { rows } = await db.query<{ asset_id: number }>(
-    `SELECT DISTINCT asset_id FROM findings WHERE advisory_id = ANY($1::text[]) AND state IN ('open', 'unknown')`,
-    [advisoryIds],
+    `SELECT DISTINCT f.asset_id FROM findings f
+     WHERE f.advisory_id = ANY($1::text[]) OR EXISTS (
+       SELECT 1 FROM advisory_aliases al WHERE al.advisory_id = f.advisory_id AND al.alias = ANY($1::text[]))`,
+    [ids],
   );
   return rows.map((r) => r.asset_id);
 }
