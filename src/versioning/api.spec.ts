@@ -57,12 +57,18 @@ describe('ecosystem lookup', () => {
     ['Go', 'go'],
     ['PyPI:extra', 'pypi'],
     ['Go:stdlib:x', 'go'],
+    ['Debian:12', 'dpkg'],
+    ['Ubuntu:22.04:LTS', 'dpkg'],
+    ['Alpine:v3.20', 'apk'],
+    ['AlmaLinux:9', 'rpm'],
+    ['Maven', 'maven'],
+    ['crates.io', 'semver'],
   ])('%s → %s', (ecosystem, id) => {
     expect(schemeForEcosystem(ecosystem)?.id).toBe(id);
   });
 
-  it.each(['Debian:12', 'Ubuntu:22.04:LTS', 'pypi', 'NPM', '', ':npm', 'toString', '__proto__'])(
-    '%j has no scheme yet',
+  it.each(['GitHub Actions', 'Bitnami', 'pypi', 'NPM', '', ':npm', 'toString', '__proto__'])(
+    '%j has no scheme (case and spelling are OSV\'s exactly)',
     (ecosystem) => {
       expect(schemeForEcosystem(ecosystem)).toBeUndefined();
     },

@@ -1,5 +1,7 @@
 import { AppError } from '../core/errors.js';
+import { apk } from './apk/index.js';
 import { cran } from './cran/index.js';
+import { dpkg } from './dpkg/index.js';
 import { ECOSYSTEM_SCHEMES } from './ecosystems.js';
 import { go } from './go/index.js';
 import { hackage } from './hackage/index.js';
@@ -21,7 +23,9 @@ import type { Ordering, VersionScheme } from './types.js';
  * never *not affected*).
  */
 export const SCHEMES = {
+  apk,
   cran,
+  dpkg,
   go,
   hackage,
   maven,

@@ -29,6 +29,17 @@ export const ECOSYSTEM_SCHEMES = {
   Hackage: 'hackage',
   Maven: 'maven',
   NuGet: 'nuget',
+  // Debian-family (deb-version(7)).
+  Debian: 'dpkg',
+  Ubuntu: 'dpkg',
+  Echo: 'dpkg',
+  // apk-tools 2.x order.
+  Alpine: 'apk',
+  Wolfi: 'apk',
+  Chainguard: 'apk',
+  MinimOS: 'apk',
+  Alpaquita: 'apk',
+  'BellSoft Hardened Containers': 'apk',
 } as const;
 
 /** An OSV ecosystem base name that has a version scheme. */
