@@ -10,6 +10,8 @@ export interface VexDecision {
   status: VexStatus;
   justification: string | null;
   impactStatement: string | null;
+  /** Responses as written (`will_not_fix`, `no_fix_planned`, `update`, …). */
+  response: string[];
   /** Where the deciding statement is: file, format and JSON pointer. */
   source: VexStatement['source'];
 }
@@ -66,6 +68,7 @@ export function vexIndex(statements: readonly VexStatement[]) {
         status: st.status,
         justification: st.justification ?? null,
         impactStatement: st.impactStatement ?? null,
+        response: st.response ?? [],
         source: st.source,
       };
     },
@@ -82,4 +85,24 @@ function later(a: { st: VexStatement; order: number }, b: { st: VexStatement; or
 /** Statuses that close a finding: the supplier says the component is not (or no longer) affected. */
 export function suppresses(status: VexStatus): boolean {
   return status === 'not_affected' || status === 'fixed';
+}
+
+export type FixState =
+  | 'fix-available'
+  | 'no-fix-published'
+  | 'wont-fix'
+  | 'not-affected'
+  | 'fixed'
+  | 'under-investigation';
+
+/**
+ * The fix state kept on a finding (never used to filter it out): from the supplier's VEX when
+ * there is one, else from whether the advisory publishes a fix.
+ */
+export function fixState(fixed: string | null, vex: VexDecision | undefined): FixState {
+  if (vex?.status === 'not_affected') return 'not-affected';
+  if (vex?.status === 'fixed') return 'fixed';
+  if (vex?.response.some((r) => r === 'will_not_fix' || r === 'no_fix_planned')) return 'wont-fix';
+  if (vex?.status === 'under_investigation') return 'under-investigation';
+  return fixed === null ? 'no-fix-published' : 'fix-available';
 }

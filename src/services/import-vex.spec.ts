@@ -67,6 +67,7 @@ for (const driver of testDrivers()) {
       expect(r).toMatchObject({ status: 'imported', format: 'openvex', statements: 1, assetsRefreshed: 1 });
       const f = await minimist();
       expect(f.state).toBe('not_affected');
+      expect(f.inputs.fixState).toBe('not-affected');
       expect(f.inputs.vex).toMatchObject({
         status: 'not_affected',
         justification: 'vulnerable_code_not_in_execute_path',
@@ -91,6 +92,7 @@ for (const driver of testDrivers()) {
       const f = await minimist();
       expect(f.state).toBe('open');
       expect(f.inputs.vex).toMatchObject({ status: 'affected' });
+      expect(f.inputs.fixState).toBe('fix-available');
       const { rows } = await db.query<{ action: string }>(
         `SELECT action FROM audit_events WHERE entity_type = 'finding' AND entity_id = $1 ORDER BY seq`,
         [String(f.id)],

@@ -6,7 +6,7 @@
 import type { Advisory } from '../core/advisory.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { buildAdvisoryIndex } from '../matching/advisory-index.js';
-import { suppresses, type VexDecision, vexIndex } from '../matching/apply-vex.js';
+import { type FixState, fixState, suppresses, type VexDecision, vexIndex } from '../matching/apply-vex.js';
 import { isDistroEcosystem, matchComponents } from '../matching/match.js';
 import { AliasGroups, mergeMatches } from '../matching/merge-aliases.js';
 import type { Queryable } from '../store/db.js';
@@ -36,7 +36,7 @@ interface Current {
   /** open/unknown need work; not_affected/fixed here are a supplier's VEX statement closing it. */
   state: Extract<FindingState, 'open' | 'unknown' | 'not_affected' | 'fixed'>;
   fixed: string | null;
-  inputs: TriageInputs & { unknownReason?: string; vex?: VexDecision };
+  inputs: TriageInputs & { unknownReason?: string; vex?: VexDecision; fixState?: FixState };
 }
 
 const isOpen = (state: FindingState) => state === 'open' || state === 'unknown';
@@ -129,9 +129,13 @@ export async function refreshFindings(
   const vex = vexIndex(await vexStatementsFor(tx, [...new Set([...current.values()].flatMap(idsOf))]));
   for (const cur of current.values()) {
     const decision = vex.decide(cur.component, idsOf(cur));
-    if (!decision) continue;
-    cur.inputs = { ...cur.inputs, vex: decision };
-    if (suppresses(decision.status)) cur.state = decision.status === 'fixed' ? 'fixed' : 'not_affected';
+    cur.inputs = {
+      ...cur.inputs,
+      fixState: fixState(cur.fixed, decision),
+      ...(decision ? { vex: decision } : {}),
+    };
+    if (decision && suppresses(decision.status))
+      cur.state = decision.status === 'fixed' ? 'fixed' : 'not_affected';
   }
 
   const existing = new Map<string, StoredFinding>();

@@ -68,7 +68,7 @@ describe('ecosystem lookup', () => {
   });
 
   it.each(['GitHub Actions', 'Bitnami', 'pypi', 'NPM', '', ':npm', 'toString', '__proto__'])(
-    '%j has no scheme (case and spelling are OSV\'s exactly)',
+    "%j has no scheme (case and spelling are OSV's exactly)",
     (ecosystem) => {
       expect(schemeForEcosystem(ecosystem)).toBeUndefined();
     },

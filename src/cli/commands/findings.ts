@@ -105,10 +105,16 @@ export const findingsExplain: Command = {
       kev?: { listed: boolean; dateAdded: string | null };
       asset?: { phi: boolean; phiSource: string; environment: string };
       unknownReason?: string;
+      fixState?: string;
+      vex?: { status: string; justification: string | null; source: { file: string; pointer: string } };
+      aliasGroup?: string[];
+      missingEpoch?: string;
     };
     const days = Math.round((Date.parse(f.deadline ?? f.clockStart) - Date.parse(f.clockStart)) / DAY_MS);
     ctx.print(`Finding #${f.id}: ${f.advisory.id} in ${f.component.purl} on ${f.asset.name}
-State:     ${f.state}${i.unknownReason ? ` (${i.unknownReason})` : ''}; fixed in ${f.fixedVersion ?? 'no published fix'}
+State:     ${f.state}${i.unknownReason ? ` (${i.unknownReason})` : ''}; fix state ${i.fixState ?? '?'}; fixed in ${f.fixedVersion ?? 'no published fix'}${i.missingEpoch ? ` (${i.missingEpoch})` : ''}
+VEX:       ${i.vex ? `${i.vex.status}${i.vex.justification ? ` (${i.vex.justification})` : ''} — ${i.vex.source.file} ${i.vex.source.pointer}` : 'no statement'}
+Merged:    ${i.aliasGroup?.join(', ') ?? '-'}
 Aliases:   ${f.advisory.aliases.join(', ') || '-'}
 Inputs:    severity ${i.severity?.rating ?? '?'} (${i.severity?.cvss ? `CVSS ${i.severity.cvss.score} ${i.severity.cvss.vector}` : `basis ${i.severity?.basis ?? '?'}${i.severity?.sourceLabel ? `, source label ${i.severity.sourceLabel}` : ''}`})
            KEV ${i.kev?.listed ? `listed (added ${i.kev.dateAdded})` : 'not listed'}
