@@ -222,6 +222,8 @@ describe('the database path end to end (PGlite in PATCHWARDEN_HOME)', () => {
     const findings = JSON.parse(f.stdout).findings as { tier: string; deadline: string; daysLeft: number }[];
     expect(findings).toHaveLength(14);
     expect(new Set(findings.map((x) => x.tier))).toEqual(new Set(['emergency', 'high']));
+    // A rematch of unchanged data changes nothing.
+    expect(cli(['findings', 'rematch', '--json'], { env }).stdout).toContain('"opened": 0');
     const explain = cli(['findings', 'explain', '1'], { env });
     expect(explain.stdout).toMatch(/Policy:\s+seed-default 1\.0\.0/);
     expect(cli(['inventory', '--json'], { env }).stdout).toContain('"phiSource": "tag:PHI=true"');

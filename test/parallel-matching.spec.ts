@@ -40,3 +40,29 @@ describe('matchInParallel', () => {
     expect(refs.length).toBeGreaterThan(50);
   });
 });
+
+describe('matchAll', () => {
+  it('rebuilds the same matches, with their affected entries, from the worker threads', async () => {
+    const { matchAll } = await import(dist('matching/parallel.js'));
+    const { readAdvisories } = await import(dist('feeds/osv/read-advisories.js'));
+    const { readInventoryFile } = await import(dist('sources/read-inventory.js'));
+    const advisories = (await readAdvisories(sharedData('ghsa-osv'))).records.map(
+      (r: { advisory: unknown }) => r.advisory,
+    );
+    const { components } = await readInventoryFile(
+      sharedData('sbom/cyclonedx-bom-examples/SBOM__juice-shop__v11.1.2__bom.json'),
+    );
+    type M = {
+      component: { purl: string };
+      advisory: { id: string };
+      affected: { name: string };
+      fixed: string | null;
+    };
+    const view = (r: { matches: M[] }) =>
+      r.matches.map((m) => `${m.component.purl} ${m.advisory.id} ${m.affected.name} ${m.fixed}`).sort();
+    const one = await matchAll(components, advisories, 1);
+    const many = await matchAll(components, advisories, 2, 0);
+    expect(view(many)).toEqual(view(one));
+    expect(one.matches.length).toBe(14);
+  });
+});

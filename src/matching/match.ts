@@ -8,7 +8,7 @@ import { baseEcosystem, schemeForEcosystem } from '../versioning/api.js';
 import { semver } from '../versioning/semver/index.js';
 import type { VersionScheme } from '../versioning/types.js';
 import type { AdvisoryIndex } from './advisory-index.js';
-import { evaluateAffected } from './evaluate.js';
+import { DEFAULT_EPOCH_STRATEGY, evaluateAffected, type MissingEpochStrategy } from './evaluate.js';
 
 export interface MatchableComponent {
   purl: string;
@@ -96,6 +96,7 @@ function semverFor(ecosystem: string, scheme: VersionScheme): VersionScheme {
 export function matchComponents<C extends MatchableComponent>(
   components: readonly C[],
   index: AdvisoryIndex,
+  options: { missingEpoch?: MissingEpochStrategy } = {},
 ): MatchResult<C> {
   const result: MatchResult<C> = {
     matches: [],
@@ -148,7 +149,13 @@ export function matchComponents<C extends MatchableComponent>(
       let failure: { affected: AffectedPackage; reason: string } | undefined;
       for (const affected of entries) {
         try {
-          const verdict = evaluateAffected(affected, version, scheme, semver);
+          const verdict = evaluateAffected(
+            affected,
+            version,
+            scheme,
+            semver,
+            options.missingEpoch ?? DEFAULT_EPOCH_STRATEGY[scheme.id] ?? 'zero',
+          );
           if (verdict.affected) {
             hits.push({ affected, fixed: verdict.fixed, epochAssumed: verdict.epochAssumed === true });
           }

@@ -13,7 +13,12 @@ const { components, advisories, offset } = workerData as {
 const indexed = components.map((c, i) => ({ ...c, i: offset + i }));
 const result = matchComponents(indexed, buildAdvisoryIndex(advisories));
 const refs: MatchRef[] = [
-  ...result.matches.map((m) => ({ component: m.component.i, advisory: m.advisory.id, fixed: m.fixed })),
+  ...result.matches.map((m) => ({
+    component: m.component.i,
+    advisory: m.advisory.id,
+    fixed: m.fixed,
+    ...(m.epochAssumed ? { epochAssumed: true as const } : {}),
+  })),
   ...result.unknown.map((u) => ({
     component: u.component.i,
     advisory: u.advisory.id,

@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Advisory } from '../core/advisory.js';
-import type { MatchableComponent } from './match.js';
+import { buildAdvisoryIndex, packageKey } from './advisory-index.js';
+import { type MatchableComponent, type MatchResult, matchComponents } from './match.js';
 
 /** One match as it crosses the thread boundary: indices into the caller's arrays. */
 export interface MatchRef {
@@ -14,6 +15,53 @@ export interface MatchRef {
   advisory: string;
   fixed: string | null;
   unknown?: string;
+  epochAssumed?: true;
+}
+
+/** Below this many components one thread is faster than starting workers and cloning the feed. */
+export const PARALLEL_THRESHOLD = 100_000;
+
+/**
+ * Match on one thread for small inputs and on every core for a fleet; the result has the same
+ * shape as `matchComponents` (matches and unknown verdicts; `skipped` counts are only kept on
+ * one thread — callers that need them on a fleet ask `matchComponents` per asset).
+ */
+export async function matchAll<C extends MatchableComponent>(
+  components: readonly C[],
+  advisories: readonly Advisory[],
+  threads = availableParallelism(),
+  threshold = PARALLEL_THRESHOLD,
+): Promise<MatchResult<C>> {
+  if (components.length < threshold || threads < 2) {
+    return matchComponents(components, buildAdvisoryIndex(advisories));
+  }
+  const byId = new Map(advisories.map((a) => [a.id, a]));
+  const result: MatchResult<C> = {
+    matches: [],
+    unknown: [],
+    skipped: { noEcosystem: 0, noVersion: 0, unsupportedEcosystem: {}, unknownRelease: 0 },
+    unknownRelease: [],
+  };
+  for (const ref of await matchInParallel(components, advisories, threads)) {
+    const component = components[ref.component]!;
+    const advisory = byId.get(ref.advisory)!;
+    const key = packageKey(component.ecosystem!, component.sourceName ?? component.name);
+    const affected =
+      advisory.affected.find((a) => a.ecosystem && packageKey(a.ecosystem, a.name) === key) ??
+      advisory.affected[0]!;
+    if (ref.unknown !== undefined)
+      result.unknown.push({ component, advisory, affected, reason: ref.unknown });
+    else {
+      result.matches.push({
+        component,
+        advisory,
+        affected,
+        fixed: ref.fixed,
+        ...(ref.epochAssumed ? { epochAssumed: true as const } : {}),
+      });
+    }
+  }
+  return result;
 }
 
 const WORKER = new URL('./parallel-worker.js', import.meta.url);

@@ -5,10 +5,10 @@
  */
 import type { Advisory } from '../core/advisory.js';
 import { canonicalJson } from '../core/canonical-json.js';
-import { buildAdvisoryIndex } from '../matching/advisory-index.js';
 import { type FixState, fixState, suppresses, type VexDecision, vexIndex } from '../matching/apply-vex.js';
-import { isDistroEcosystem, matchComponents } from '../matching/match.js';
+import { isDistroEcosystem } from '../matching/match.js';
 import { AliasGroups, mergeMatches } from '../matching/merge-aliases.js';
+import { matchAll } from '../matching/parallel.js';
 import type { Queryable } from '../store/db.js';
 import { advisoriesForPackages } from '../store/repositories/advisories.js';
 import { type AssetRow, getAsset } from '../store/repositories/assets.js';
@@ -57,7 +57,8 @@ export async function refreshFindings(
   const packages = uniquePackages(components);
   const advisories = await advisoriesForPackages(tx, packages);
   const byId = new Map(advisories.map((a) => [a.id, a]));
-  const result = matchComponents(components, buildAdvisoryIndex(advisories));
+  // A whole-fleet refresh (`findings rematch`) matches on every core; an import's few assets on one.
+  const result = await matchAll(components, advisories);
   const assets = new Map<number, AssetRow>();
   for (const id of assetIds) {
     const a = await getAsset(tx, id);

@@ -133,3 +133,24 @@ function positiveInt(v: unknown, name: string): number | undefined {
     throw new AppError('USAGE', { reason: `${name} must be a positive integer` });
   return n;
 }
+
+/** `findings rematch`: recompute every asset's findings (all cores), audited like any refresh. */
+export const findingsRematch: Command = {
+  path: ['findings', 'rematch'],
+  summary: 'Rematch the whole fleet against the stored advisories (worker threads on every core)',
+  usage: '[--json]',
+  async run(ctx) {
+    const { rematchFleet } = await import('../../services/rematch-fleet.js');
+    const { progressBar } = await import('../progress.js');
+    const bar = progressBar(ctx.io, 'assets', ctx.json);
+    const actor = `cli:${ctx.io.env.USER ?? ctx.io.env.LOGNAME ?? 'unknown'}`;
+    const r = await rematchFleet(await ctx.db(), { actor, onProgress: (d, t) => bar.update(d, t) });
+    bar.stop();
+    if (ctx.json) ctx.printJson(r);
+    else
+      ctx.print(
+        `${r.assets} assets rematched: ${r.opened} opened, ${r.unknown} unknown, ${r.resolved} resolved, ${r.retiered} re-tiered, ${r.reopened} reopened`,
+      );
+    return EXIT.ok;
+  },
+};

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { auditLog, auditVerify } from './audit.js';
 import { demoLoad } from './demo.js';
-import { findingsExplain, findingsList } from './findings.js';
+import { findingsExplain, findingsList, findingsRematch } from './findings.js';
 import { importAdvisoriesCommand, importKevCommand, importSbomCommand, importVexCommand } from './import.js';
 import { inventoryList, inventoryShow } from './inventory.js';
 import { scan } from './scan.js';
@@ -20,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   importVexCommand,
   findingsList,
   findingsExplain,
+  findingsRematch,
   auditVerify,
   auditLog,
   demoLoad,

@@ -16,6 +16,9 @@ export const scan: Command = {
 --format       json prints {"findings":[{"component":{"purl"},"advisory","aliases","fixed"}],…}
 --vex          CycloneDX VEX, OpenVEX or CSAF VEX document (repeatable): findings the supplier states
                are not_affected or fixed move to "suppressed", with the statement as evidence
+--missing-epoch  auto|zero: when an installed version has no epoch but the advisory's has one,
+               assume the advisory's (auto, default for rpm as grype) or read it as 0 (zero,
+               the package manager's rule, default elsewhere)
 --fail-on      exit 1 when a finding is at least this severe: ${FAIL_LEVELS.join(', ')}
                (a finding with no usable severity counts as failing at every level)`,
   options: {
@@ -23,6 +26,7 @@ export const scan: Command = {
     format: { type: 'string' },
     'fail-on': { type: 'string' },
     vex: { type: 'string', multiple: true },
+    'missing-epoch': { type: 'string' },
   },
   async run(ctx) {
     const [file, ...extra] = ctx.positionals;
@@ -64,7 +68,11 @@ export const scan: Command = {
     const read = await readAdvisories(advisoriesPath, { onProgress: (d, t) => bar.update(d, t) });
     bar.stop();
     const index = buildAdvisoryIndex(read.records.map((r) => r.advisory));
-    const result = matchComponents(inventory.components, index);
+    const missingEpoch = ctx.values['missing-epoch'] as string | undefined;
+    if (missingEpoch !== undefined && missingEpoch !== 'auto' && missingEpoch !== 'zero') {
+      throw new AppError('USAGE', { reason: '--missing-epoch must be auto or zero' });
+    }
+    const result = matchComponents(inventory.components, index, missingEpoch ? { missingEpoch } : {});
     const groups = new AliasGroups();
     for (const r of read.records) groups.add(r.advisory);
     const merged = mergeMatches(result.matches, groups, (m) =>
