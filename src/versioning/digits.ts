@@ -31,3 +31,13 @@ export function compareAscii(a: string, b: string): Ordering {
 export function isDigits(s: string): boolean {
   return /^[0-9]+$/.test(s);
 }
+
+/** ASCII `0`–`9` (the C locale's isdigit, which every native comparator here uses). */
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** ASCII letters (the C locale's isalpha): rpmvercmp and dpkg's verrevcmp never see others as letters. */
+export function isAlpha(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}

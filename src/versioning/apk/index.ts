@@ -1,3 +1,4 @@
+import { isDigit } from '../digits.js';
 import type { Ordering, VersionScheme } from '../types.js';
 
 /**
@@ -49,7 +50,6 @@ const SUFFIXES: ReadonlyArray<readonly [string, number]> = [
   ['p', 4],
 ];
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 const isHex = (c: number): boolean => isDigit(c) || (c >= 0x61 && c <= 0x66);
 

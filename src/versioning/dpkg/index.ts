@@ -1,4 +1,4 @@
-import { compareDigits, stripLeadingZeros } from '../digits.js';
+import { compareDigits, isAlpha, isDigit, stripLeadingZeros } from '../digits.js';
 import type { Ordering, VersionScheme } from '../types.js';
 
 /**
@@ -25,14 +25,6 @@ const SPACE = 0x20;
 const TILDE = 0x7e;
 // lib/dpkg/parsehelp.c: `if (epoch > INT_MAX || errno == ERANGE)` "epoch in version is too big".
 const INT_MAX = '2147483647';
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isAlpha(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
 
 // c_isblank: only space and tab are trimmed or count as "embedded spaces".
 function isBlank(c: number): boolean {

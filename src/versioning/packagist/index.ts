@@ -1,4 +1,4 @@
-import { compareDigits, stripLeadingZeros } from '../digits.js';
+import { compareDigits, isDigit, stripLeadingZeros } from '../digits.js';
 import type { Ordering, VersionScheme } from '../types.js';
 
 /**
@@ -30,10 +30,6 @@ export function specialFormOrder(segment: string): number {
   if (segment.startsWith('RC') || segment.startsWith('rc')) return 3;
   if (c === 'p') return 5; // "pl", "p" — so "patch" and "pre" are after the release, as in PHP
   return UNKNOWN;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function isAlnum(c: number): boolean {

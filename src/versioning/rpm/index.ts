@@ -1,3 +1,4 @@
+import { isAlpha, isDigit } from '../digits.js';
 import type { Ordering, VersionScheme } from '../types.js';
 
 /**
@@ -19,15 +20,8 @@ const COLON = 0x3a;
 const TILDE = 0x7e;
 const CARET = 0x5e;
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
 // rpmstring.h risalpha: ASCII letters only, whatever the locale; every other byte (UTF-8
 // included) is a separator to rpmvercmp.
-function isAlpha(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
 
 /**
  * Parse like rpmverParse/parseEVR: a leading run of ASCII digits followed by `:` is the epoch;

@@ -1,4 +1,4 @@
-import { compareAscii, compareDigits, stripLeadingZeros } from '../digits.js';
+import { compareAscii, compareDigits, isDigit, stripLeadingZeros } from '../digits.js';
 import type { Ordering, VersionScheme } from '../types.js';
 
 /**
@@ -22,10 +22,6 @@ export interface RubygemsVersion {
 // Ruby's `\s` is ASCII-only: space, \t, \n, \v, \f, \r (Onigmo), the same set strip removes.
 function isRubySpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function isLetter(c: number): boolean {

@@ -1,4 +1,4 @@
-import { compareAscii, compareDigits } from '../digits.js';
+import { compareAscii, compareDigits, isDigit } from '../digits.js';
 import type { Ordering, VersionScheme } from '../types.js';
 
 /**
@@ -27,13 +27,9 @@ const DOT = 46;
 const HYPHEN = 45;
 const PLUS = 43;
 
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 // §9/§10: identifiers are [0-9A-Za-z-]; the BNF's <identifier character>.
 function isIdentCode(c: number): boolean {
-  return isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === HYPHEN;
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === HYPHEN;
 }
 
 /**
@@ -52,7 +48,7 @@ export function parseSemver(version: string): SemverVersion | null {
       i++;
     }
     const start = i;
-    while (i < end && isDigitCode(version.charCodeAt(i))) i++;
+    while (i < end && isDigit(version.charCodeAt(i))) i++;
     if (i === start || (i - start > 1 && version.charCodeAt(start) === 48)) return null;
     nums.push(version.slice(start, i));
   }
@@ -83,7 +79,7 @@ function scanIdentifiers(s: string, i: number, out: string[], numeric: boolean[]
     while (i < end) {
       const c = s.charCodeAt(i);
       if (!isIdentCode(c)) break;
-      if (!isDigitCode(c)) digitsOnly = false;
+      if (!isDigit(c)) digitsOnly = false;
       i++;
     }
     if (i === start) return -1;
