@@ -11,7 +11,7 @@ import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithPackages } from '../store/repositories/components.js';
 import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
-import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
+import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 export interface ImportAdvisoriesResult {
   status: 'imported' | 'unchanged';
@@ -50,7 +50,7 @@ export async function importAdvisories(
         importId: prior.id,
         advisories: { inserted: 0, updated: 0, unchanged: read.records.length, stale: 0 },
         assetsRefreshed: 0,
-        findings: { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 },
+        findings: noChanges(),
       } satisfies ImportAdvisoriesResult;
     }
     const importId = await recordImport(tx, {
@@ -59,10 +59,7 @@ export async function importAdvisories(
       adapterVersion: '1',
       source: path,
       sha256,
-      target: '',
-      optionsDigest: '',
       importedAt: at,
-      summary: {},
     });
     const upsert = await upsertAdvisories(tx, read.records, importId, at);
     // Assets running a package the changed advisories name, and assets holding a finding on one

@@ -11,7 +11,7 @@ import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { addKevEntries } from '../store/repositories/kev.js';
-import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
+import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 export interface ImportKevResult {
   status: 'imported' | 'unchanged';
@@ -34,7 +34,6 @@ export async function importKev(
   const catalog = parseKevCatalog(parseJsonText(bytes.toString('utf8'), path), path);
   return db.transaction(async (tx) => {
     const prior = await claimImport(tx, { kind: 'kev', sha256 });
-    const none: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
     if (prior) {
       return {
         status: 'unchanged',
@@ -42,7 +41,7 @@ export async function importKev(
         catalogVersion: catalog.catalogVersion,
         entries: catalog.entries.length,
         added: 0,
-        findings: none,
+        findings: noChanges(),
       };
     }
     const importId = await recordImport(tx, {
@@ -51,10 +50,7 @@ export async function importKev(
       adapterVersion: '1',
       source: path,
       sha256,
-      target: '',
-      optionsDigest: '',
       importedAt: at,
-      summary: {},
     });
     const added = await addKevEntries(tx, catalog.entries, importId);
     const assetIds = await assetsWithFindingsOnIds(tx, added);

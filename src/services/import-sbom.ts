@@ -11,7 +11,7 @@ import { upsertAsset } from '../store/repositories/assets.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { syncComponents } from '../store/repositories/components.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
-import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
+import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 /** What the importer may say about the asset beyond what the SBOM says. */
 export type AssetOverrides = Partial<Omit<AssetRecord, 'tags'>> & {
@@ -44,8 +44,6 @@ export interface ImportSbomResult {
   rejected: { ref: string; reason: string }[];
   findings: RefreshSummary;
 }
-
-const NO_CHANGES: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
 
 /** Import one SBOM file into the store. */
 export async function importSbom(db: Db, path: string, opts: ImportSbomOptions): Promise<ImportSbomResult> {
@@ -90,7 +88,7 @@ export async function importSbom(db: Db, path: string, opts: ImportSbomOptions):
           removed: 0,
           kept: extraction.components.length,
         },
-        findings: NO_CHANGES,
+        findings: noChanges(),
       } satisfies ImportSbomResult;
     }
     const importId = await recordImport(tx, {
@@ -99,7 +97,6 @@ export async function importSbom(db: Db, path: string, opts: ImportSbomOptions):
       adapterVersion: extraction.adapter.version,
       source: path,
       importedAt: at,
-      summary: {},
     });
     const upserted = await upsertAsset(
       tx,

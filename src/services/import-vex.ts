@@ -11,7 +11,7 @@ import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { addVexStatements } from '../store/repositories/vex.js';
-import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
+import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 export interface ImportVexResult {
   status: 'imported' | 'unchanged';
@@ -34,7 +34,6 @@ export async function importVex(
   const sha256 = createHash('sha256')
     .update(await readBoundedFile(path, 64 * 1024 * 1024))
     .digest('hex');
-  const none: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
   const base = { format: read.format, statements: read.statements.length, rejected: read.rejected };
   return db.transaction(async (tx) => {
     const prior = await claimImport(tx, { kind: 'vex', sha256 });
@@ -44,7 +43,7 @@ export async function importVex(
         status: 'unchanged' as const,
         importId: prior.id,
         assetsRefreshed: 0,
-        findings: none,
+        findings: noChanges(),
       };
     const importId = await recordImport(tx, {
       kind: 'vex',
@@ -52,10 +51,7 @@ export async function importVex(
       adapterVersion: '1',
       source: path,
       sha256,
-      target: '',
-      optionsDigest: '',
       importedAt: at,
-      summary: {},
     });
     await addVexStatements(tx, read.statements, importId);
     const ids = [...new Set(read.statements.flatMap((s) => [s.vulnerability, ...s.aliases]))];

@@ -30,6 +30,11 @@ export interface RefreshSummary {
   unknown: number;
 }
 
+/** A summary of no changes (a fresh object: callers add to it). */
+export function noChanges(): RefreshSummary {
+  return { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
+}
+
 interface Current {
   component: ComponentRow;
   advisory: Advisory;
@@ -51,7 +56,7 @@ export async function refreshFindings(
   ctx: { at: Date; actor: string; policy?: Policy },
 ): Promise<RefreshSummary> {
   const policy = ctx.policy ?? SEED_DEFAULT_POLICY;
-  const summary: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
+  const summary = noChanges();
   if (assetIds.length === 0) return summary;
   const components = await presentComponents(tx, assetIds);
   const packages = uniquePackages(components);

@@ -4,7 +4,7 @@
  * in batches, one transaction each, so a crash loses at most one batch and the log stays consistent.
  */
 import type { Db } from '../store/db.js';
-import { type RefreshSummary, refreshFindings } from './refresh-findings.js';
+import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 /** Refresh all assets; returns the summed changes. */
 export async function rematchFleet(
@@ -14,7 +14,7 @@ export async function rematchFleet(
   const at = opts.at ?? new Date();
   const { rows } = await db.query<{ id: number }>('SELECT id FROM assets ORDER BY id');
   const ids = rows.map((r) => r.id);
-  const total: RefreshSummary = { opened: 0, reopened: 0, retiered: 0, resolved: 0, unknown: 0 };
+  const total = noChanges();
   // 400 assets × ~500 components is past the parallel threshold: each batch matches on all cores.
   const size = opts.batch ?? 400;
   for (let i = 0; i < ids.length; i += size) {

@@ -57,7 +57,12 @@ export async function claimImport(tx: Queryable, key: ImportKey): Promise<Import
 /** Record an import; returns its id. */
 export async function recordImport(
   tx: Queryable,
-  rec: Omit<ImportRecord, 'id' | 'importedAt'> & { importedAt: Date },
+  rec: Omit<ImportRecord, 'id' | 'importedAt' | 'target' | 'optionsDigest' | 'summary'> & {
+    importedAt: Date;
+    target?: string;
+    optionsDigest?: string;
+    summary?: Record<string, unknown>;
+  },
 ): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO imports (kind, adapter, adapter_version, source, sha256, target, options_digest, imported_at, summary)
@@ -68,10 +73,10 @@ export async function recordImport(
       rec.adapterVersion,
       rec.source,
       rec.sha256,
-      rec.target,
-      rec.optionsDigest,
+      rec.target ?? '',
+      rec.optionsDigest ?? '',
       rec.importedAt,
-      rec.summary,
+      rec.summary ?? {},
     ],
   );
   return rows[0]!.id;
