@@ -102,7 +102,10 @@ const prepared = new WeakMap<AffectedRange, Map<VersionScheme, PreparedRange | A
 
 function prepareRange(range: AffectedRange, s: VersionScheme, ecosystem: string): PreparedRange {
   let byScheme = prepared.get(range);
-  if (!byScheme) prepared.set(range, (byScheme = new Map()));
+  if (!byScheme) {
+    byScheme = new Map();
+    prepared.set(range, byScheme);
+  }
   let entry = byScheme.get(s);
   if (!entry) {
     try {
@@ -128,7 +131,10 @@ const INSTALLED_CACHE_LIMIT = 100_000;
 
 function parseInstalled(s: VersionScheme, version: string, ecosystem: string): unknown {
   let cache = installedCache.get(s);
-  if (!cache) installedCache.set(s, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    installedCache.set(s, cache);
+  }
   const hit = cache.get(version);
   if (hit !== undefined) return hit;
   const v = parseOrThrow(s, version, ecosystem, 'installed version');

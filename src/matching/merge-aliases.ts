@@ -78,7 +78,10 @@ export function mergeMatches<C extends MatchableComponent>(
   const byComponent = new Map<C, Map<string, Match<C>[]>>();
   for (const m of matches) {
     let groupsOf = byComponent.get(m.component);
-    if (!groupsOf) byComponent.set(m.component, (groupsOf = new Map()));
+    if (!groupsOf) {
+      groupsOf = new Map();
+      byComponent.set(m.component, groupsOf);
+    }
     const root = groups.find(m.advisory.id);
     const list = groupsOf.get(root);
     if (list) list.push(m);
