@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import nodeSemver from 'semver';
 
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
-const fixture = (f) => fileURLToPath(new URL(`../../shared/data/version-fixtures/google-osv-scalibr/${f}`, import.meta.url));
+const fixture = (f) =>
+  fileURLToPath(new URL(`../../shared/data/version-fixtures/google-osv-scalibr/${f}`, import.meta.url));
 const pairsOf = (f) =>
   readFileSync(fixture(f), 'utf8')
     .split('\n')
@@ -38,7 +39,9 @@ function python(code, pairs) {
   const f = join(dir, 'pairs.tsv');
   writeFileSync(f, pairs.map((p) => p.join('\t')).join('\n'));
   try {
-    return Number(execFileSync('/usr/bin/python3', ['-c', code, f, String(REPS)], { encoding: 'utf8' }).trim());
+    return Number(
+      execFileSync('/usr/bin/python3', ['-c', code, f, String(REPS)], { encoding: 'utf8' }).trim(),
+    );
   } catch {
     return null;
   }
@@ -58,30 +61,72 @@ print(n / (time.perf_counter() - t))`;
 const rows = [];
 function row(scheme, oursRate, nativeName, nativeRate) {
   const ratio = nativeRate ? `${(oursRate / nativeRate).toFixed(2)}×` : '-';
-  rows.push([scheme, Math.round(oursRate), nativeName, nativeRate ? Math.round(nativeRate) : 'not installed', ratio]);
+  rows.push([
+    scheme,
+    Math.round(oursRate),
+    nativeName,
+    nativeRate ? Math.round(nativeRate) : 'not installed',
+    ratio,
+  ]);
 }
 
 const { dpkg } = await import(dist('versioning/dpkg/index.js'));
 const deb = pairsOf('debian-versions-generated.txt');
-row('dpkg', ours(dpkg, deb), 'apt_pkg.version_compare (C)', python(PY_LOOP('import apt_pkg; apt_pkg.init_system()', 'apt_pkg.version_compare(a, b)'), deb));
+row(
+  'dpkg',
+  ours(dpkg, deb),
+  'apt_pkg.version_compare (C)',
+  python(PY_LOOP('import apt_pkg; apt_pkg.init_system()', 'apt_pkg.version_compare(a, b)'), deb),
+);
 
 const { rpm } = await import(dist('versioning/rpm/index.js'));
 const rh = pairsOf('redhat-versions.txt');
-row('rpm', ours(rpm, rh), 'rpm.labelCompare (librpm, C)', python(PY_LOOP('import rpm', "rpm.labelCompare(('0', a, ''), ('0', b, ''))"), rh));
+row(
+  'rpm',
+  ours(rpm, rh),
+  'rpm.labelCompare (librpm, C)',
+  python(PY_LOOP('import rpm', "rpm.labelCompare(('0', a, ''), ('0', b, ''))"), rh),
+);
 
 const { npm } = await import(dist('versioning/npm/index.js'));
 const { semver } = await import(dist('versioning/semver/index.js'));
 const sv = pairsOf('semver-versions.txt').filter(([a, b]) => nodeSemver.valid(a) && nodeSemver.valid(b));
 let n = 0;
-let t = performance.now();
-for (let r = 0; r < REPS * 20; r++) for (const [a, b] of sv) (nodeSemver.compare(a, b), n++);
+const t = performance.now();
+for (let r = 0; r < REPS * 20; r++) {
+  for (const [a, b] of sv) {
+    nodeSemver.compare(a, b);
+    n++;
+  }
+}
 const nodeRate = n / ((performance.now() - t) / 1000);
-row('semver (strict)', ours(semver, sv.flatMap((p) => Array(20).fill(p))), 'node-semver compare (JS)', nodeRate);
-row('npm (node-semver)', ours(npm, sv.flatMap((p) => Array(20).fill(p))), 'node-semver compare (JS)', nodeRate);
+row(
+  'semver (strict)',
+  ours(
+    semver,
+    sv.flatMap((p) => Array(20).fill(p)),
+  ),
+  'node-semver compare (JS)',
+  nodeRate,
+);
+row(
+  'npm (node-semver)',
+  ours(
+    npm,
+    sv.flatMap((p) => Array(20).fill(p)),
+  ),
+  'node-semver compare (JS)',
+  nodeRate,
+);
 
 const { pypi } = await import(dist('versioning/pypi/index.js'));
 const py = pairsOf('pypi-versions-generated.txt');
-row('PEP 440', ours(pypi, py), 'packaging.version (Python)', python(PY_LOOP('from packaging.version import Version', 'Version(a) < Version(b)'), py));
+row(
+  'PEP 440',
+  ours(pypi, py),
+  'packaging.version (Python)',
+  python(PY_LOOP('from packaging.version import Version', 'Version(a) < Version(b)'), py),
+);
 
 const { maven } = await import(dist('versioning/maven/index.js'));
 const mv = pairsOf('maven-versions-generated.txt');
@@ -100,7 +145,11 @@ public class Bench { public static void main(String[] a) throws Exception {
   System.out.println(n / ((System.nanoTime() - t) / 1e9)); } }`,
   );
   try {
-    mavenNative = Number(execFileSync('java', ['-cp', jar, join(dir, 'Bench.java'), join(dir, 'pairs.tsv'), String(REPS)], { encoding: 'utf8' }).trim());
+    mavenNative = Number(
+      execFileSync('java', ['-cp', jar, join(dir, 'Bench.java'), join(dir, 'pairs.tsv'), String(REPS)], {
+        encoding: 'utf8',
+      }).trim(),
+    );
   } catch {}
 }
 row('Maven', ours(maven, mv), 'ComparableVersion (JVM, warmed)', mavenNative);
@@ -108,5 +157,7 @@ rmSync(dir, { recursive: true, force: true });
 
 console.log('\ncomparator throughput (compares/s, parsing both sides included)');
 const w = [18, 12, 32, 14, 8];
-console.log(['scheme', 'ours', 'native reference', 'native', 'ratio'].map((h, i) => h.padEnd(w[i])).join(' '));
+console.log(
+  ['scheme', 'ours', 'native reference', 'native', 'ratio'].map((h, i) => h.padEnd(w[i])).join(' '),
+);
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(w[i])).join(' '));

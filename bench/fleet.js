@@ -18,7 +18,6 @@ const { buildAdvisoryIndex } = await import(dist('matching/advisory-index.js'));
 const { matchComponents } = await import(dist('matching/match.js'));
 const { matchInParallel } = await import(dist('matching/parallel.js'));
 const { schemeForEcosystem } = await import(dist('versioning/api.js'));
-const { readInventoryFile } = await import(dist('sources/read-inventory.js'));
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,11 +37,19 @@ const rnd = () => {
 };
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const mb = (n) => `${Math.round(n / 2 ** 20)} MiB`;
-const line = (name, value, note = '') => console.log(`${name.padEnd(58)} ${String(value).padStart(12)}  ${note}`);
+const line = (name, value, note = '') =>
+  console.log(`${name.padEnd(58)} ${String(value).padStart(12)}  ${note}`);
 
 // 1. Real templates: every affected[] entry with a version scheme, and its versions.
 const real = [];
-for (const d of ['ghsa-osv', 'osv/pypa-advisory-database', 'osv/golang-vulndb', 'rustsec-osv', 'osv/almalinux-osv-database', 'ubuntu-osv']) {
+for (const d of [
+  'ghsa-osv',
+  'osv/pypa-advisory-database',
+  'osv/golang-vulndb',
+  'rustsec-osv',
+  'osv/almalinux-osv-database',
+  'ubuntu-osv',
+]) {
   for (const r of (await readAdvisories(shared(d))).records) real.push(r.advisory);
 }
 const templates = [];
@@ -51,13 +58,19 @@ for (const a of real) {
   for (const p of a.affected) {
     if (!p.ecosystem || !schemeForEcosystem(p.ecosystem)) continue;
     const versions = [...p.versions];
-    for (const r of p.ranges) for (const e of r.events) for (const v of Object.values(e)) if (v !== '0') versions.push(v);
+    for (const r of p.ranges)
+      for (const e of r.events) for (const v of Object.values(e)) if (v !== '0') versions.push(v);
     if (versions.length) templates.push({ pkg: p, versions, severity: a.severity });
   }
 }
 const names = {};
-for (const t of templates) (names[t.pkg.ecosystem] ??= new Set()).add(t.pkg.name);
-console.log(`templates: ${templates.length} affected entries from ${real.length} real records (${Object.keys(names).join(', ')})`);
+for (const t of templates) {
+  names[t.pkg.ecosystem] ??= new Set();
+  names[t.pkg.ecosystem].add(t.pkg.name);
+}
+console.log(
+  `templates: ${templates.length} affected entries from ${real.length} real records (${Object.keys(names).join(', ')})`,
+);
 
 // 2. 300k advisory ranges: real ranges on real-looking names, ~5 advisories per package name
 // (60k names), as in the real databases.
@@ -113,18 +126,30 @@ line('build index over 300k ranges', `${((performance.now() - t) / 1000).toFixed
 t = performance.now();
 const refs = await matchInParallel(fleet, advisories);
 const parallelS = (performance.now() - t) / 1000;
-line('full fleet rematch, worker threads (all cores)', `${parallelS.toFixed(2)} s`, `${refs.length} findings, RSS ${mb(process.memoryUsage().rss)}`);
+line(
+  'full fleet rematch, worker threads (all cores)',
+  `${parallelS.toFixed(2)} s`,
+  `${refs.length} findings, RSS ${mb(process.memoryUsage().rss)}`,
+);
 t = performance.now();
 const single = matchComponents(fleet.slice(0, 500_000), index);
 const singleS = (performance.now() - t) / 1000;
-line('match 500k components, one thread, no dedupe', `${singleS.toFixed(2)} s`, `${Math.round(500_000 / singleS)} components/s, ${single.matches.length} matches`);
+line(
+  'match 500k components, one thread, no dedupe',
+  `${singleS.toFixed(2)} s`,
+  `${Math.round(500_000 / singleS)} components/s, ${single.matches.length} matches`,
+);
 
 // 5. Cold scan: a 1,000-component CycloneDX SBOM against 50k advisories in one zip.
 const dir = mkdtempSync(join(tmpdir(), 'pw-fleet-'));
 const zipPath = join(dir, 'all.zip');
 writeFileSync(
   zipPath,
-  buildZip(advisories.slice(0, 50_000).map((a) => ({ name: `${a.id}.json`, data: Buffer.from(JSON.stringify(toOsv(a))) }))),
+  buildZip(
+    advisories
+      .slice(0, 50_000)
+      .map((a) => ({ name: `${a.id}.json`, data: Buffer.from(JSON.stringify(toOsv(a))) })),
+  ),
 );
 const purlType = { npm: 'npm', PyPI: 'pypi', Go: 'golang', 'crates.io': 'cargo' };
 const sbomComponents = [];
@@ -133,19 +158,48 @@ for (let i = 0; sbomComponents.length < 1000 && i < 100_000; i++) {
   const type = purlType[t.pkg.ecosystem];
   if (!type || !/^[A-Za-z0-9._-]+$/.test(name)) continue;
   const version = pick(t.versions);
-  sbomComponents.push({ type: 'library', name, version, purl: `pkg:${type}/${name}@${encodeURIComponent(version)}`, 'bom-ref': `c${i}` });
+  sbomComponents.push({
+    type: 'library',
+    name,
+    version,
+    purl: `pkg:${type}/${name}@${encodeURIComponent(version)}`,
+    'bom-ref': `c${i}`,
+  });
 }
 const sbomPath = join(dir, 'app.cdx.json');
 writeFileSync(
   sbomPath,
-  JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, metadata: { component: { type: 'application', name: 'bench' } }, components: sbomComponents }),
+  JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    version: 1,
+    metadata: { component: { type: 'application', name: 'bench' } },
+    components: sbomComponents,
+  }),
 );
 const cli = fileURLToPath(new URL('../dist/bin/cli.js', import.meta.url));
 t = performance.now();
-const out = JSON.parse(execFileSync(process.execPath, [cli, 'scan', sbomPath, '--advisories', zipPath, '--format', 'json'], { maxBuffer: 1 << 28 }));
-line('cold scan: 1,000-component SBOM vs 50k advisories (zip)', `${((performance.now() - t) / 1000).toFixed(2)} s`, `${out.findings.length} findings`);
+const out = JSON.parse(
+  execFileSync(process.execPath, [cli, 'scan', sbomPath, '--advisories', zipPath, '--format', 'json'], {
+    maxBuffer: 1 << 28,
+  }),
+);
+line(
+  'cold scan: 1,000-component SBOM vs 50k advisories (zip)',
+  `${((performance.now() - t) / 1000).toFixed(2)} s`,
+  `${out.findings.length} findings`,
+);
 rmSync(dir, { recursive: true, force: true });
 
 function toOsv(a) {
-  return { id: a.id, modified: a.modified, aliases: a.aliases, affected: a.affected.map(({ ecosystem, name, ranges, versions }) => ({ package: { ecosystem, name }, ranges, versions })) };
+  return {
+    id: a.id,
+    modified: a.modified,
+    aliases: a.aliases,
+    affected: a.affected.map(({ ecosystem, name, ranges, versions }) => ({
+      package: { ecosystem, name },
+      ranges,
+      versions,
+    })),
+  };
 }

@@ -19,14 +19,17 @@ const ASSETS = Number(process.env.BENCH_ASSETS ?? 10_000);
 const PER = 500;
 const names = new Set();
 for (const d of ['ghsa-osv/npm', 'osv/pypa-advisory-database', 'osv/golang-vulndb']) {
-  for (const r of (await readAdvisories(shared(d))).records) for (const a of r.advisory.affected) if (a.name) names.add(a.name);
+  for (const r of (await readAdvisories(shared(d))).records)
+    for (const a of r.advisory.affected) if (a.name) names.add(a.name);
 }
 const pool = [...names];
 const home = mkdtempSync(join(tmpdir(), 'pw-newadv-'));
 const url = process.env.BENCH_DATABASE_URL;
 const db = url ? await openPg(url) : await openPglite(join(home, 'db'));
 await migrate(db);
-console.log(`driver ${db.driver}; fleet ${ASSETS} assets × ${PER} components; ${pool.length} real package names`);
+console.log(
+  `driver ${db.driver}; fleet ${ASSETS} assets × ${PER} components; ${pool.length} real package names`,
+);
 
 let t = performance.now();
 await db.exec(`INSERT INTO assets (external_id, name, kind, first_seen, last_seen)
@@ -58,6 +61,8 @@ for (let i = 0; i < 500; i++) {
 }
 lat.sort((a, b) => a - b);
 const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))].toFixed(2);
-console.log(`new advisory → affected assets: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (500 lookups, ${hits} asset hits)`);
+console.log(
+  `new advisory → affected assets: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (500 lookups, ${hits} asset hits)`,
+);
 await db.close();
 rmSync(home, { recursive: true, force: true });
