@@ -42,19 +42,42 @@ export const inventoryShow: Command = {
 export const inventoryList: Command = {
   path: ['inventory'],
   summary: 'List assets with their sources, PHI classification and component counts',
-  usage: '[--phi | --no-phi] [--json]',
-  options: { phi: { type: 'boolean' }, 'no-phi': { type: 'boolean' } },
+  usage: '[--phi | --no-phi] [--stale-days N] [--json]',
+  help: `--stale-days N  flag assets not seen for more than N days as stale (default: PATCHWARDEN_STALE_DAYS or 30);
+                stale assets are listed, never dropped
+Flags: stale, phi-in-non-production (PHI on a dev or test system).`,
+  options: { phi: { type: 'boolean' }, 'no-phi': { type: 'boolean' }, 'stale-days': { type: 'string' } },
   async run(ctx) {
     if (ctx.positionals.length) throw new AppError('USAGE', { reason: `unexpected '${ctx.positionals[0]}'` });
     const phi = ctx.values.phi ? true : ctx.values['no-phi'] ? false : undefined;
-    const assets = await listAssets(await ctx.db(), phi === undefined ? {} : { phi });
+    const staleRaw = (ctx.values['stale-days'] as string | undefined) ?? ctx.io.env.PATCHWARDEN_STALE_DAYS;
+    const staleDays = staleRaw === undefined ? undefined : Number(staleRaw);
+    if (staleDays !== undefined && (!Number.isInteger(staleDays) || staleDays < 1)) {
+      throw new AppError('USAGE', { reason: '--stale-days must be a positive whole number of days' });
+    }
+    const assets = await listAssets(await ctx.db(), {
+      ...(phi === undefined ? {} : { phi }),
+      ...(staleDays === undefined ? {} : { staleDays }),
+    });
     if (ctx.json) {
       ctx.printJson({ assets });
       return EXIT.ok;
     }
     ctx.print(
       renderTable(
-        ['ID', 'NAME', 'KIND', 'ENV', 'PHI', 'PHI REASON', 'COMPONENTS', 'OPEN', 'SOURCES', 'LAST SEEN'],
+        [
+          'ID',
+          'NAME',
+          'KIND',
+          'ENV',
+          'PHI',
+          'PHI REASON',
+          'COMPONENTS',
+          'OPEN',
+          'SOURCES',
+          'LAST SEEN',
+          'FLAGS',
+        ],
         assets.map((a) => [
           a.id,
           a.name,
@@ -66,6 +89,7 @@ export const inventoryList: Command = {
           a.openFindings,
           a.sources.join(','),
           a.lastSeen.slice(0, 10),
+          a.flags.join(','),
         ]),
       ),
     );

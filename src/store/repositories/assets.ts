@@ -1,3 +1,4 @@
+import { type AssetFlag, assetFlags } from '../../core/asset-flags.js';
 import type { AssetRecord } from '../../core/inventory.js';
 import { classifyPhi, environmentFromTags } from '../../core/phi.js';
 import type { Queryable } from '../db.js';
@@ -131,10 +132,15 @@ export interface AssetListRow extends AssetRow {
   sources: string[];
   components: number;
   openFindings: number;
+  /** `stale` (not seen within the window), `phi-in-non-production`. */
+  flags: AssetFlag[];
 }
 
 /** Every asset with its sources, present component count and open finding count. */
-export async function listAssets(db: Queryable, filter: { phi?: boolean } = {}): Promise<AssetListRow[]> {
+export async function listAssets(
+  db: Queryable,
+  filter: { phi?: boolean; now?: Date; staleDays?: number } = {},
+): Promise<AssetListRow[]> {
   const { rows } = await db.query<Record<string, unknown>>(
     `SELECT ${COLUMNS.split(',')
       .map((c) => `a.${c.trim()}`)
@@ -147,12 +153,14 @@ export async function listAssets(db: Queryable, filter: { phi?: boolean } = {}):
      ORDER BY a.name, a.id`,
     [filter.phi ?? null],
   );
-  return rows.map((r) => ({
-    ...toRow(r),
-    sources: r.sources as string[],
-    components: r.components as number,
-    openFindings: r.open_findings as number,
-  }));
+  return rows
+    .map((r) => ({
+      ...toRow(r),
+      sources: r.sources as string[],
+      components: r.components as number,
+      openFindings: r.open_findings as number,
+    }))
+    .map((a) => ({ ...a, flags: assetFlags(a, filter.now ?? new Date(), filter.staleDays) }));
 }
 
 /** One asset by id, or null. */

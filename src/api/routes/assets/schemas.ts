@@ -35,7 +35,12 @@ const LIST_ITEM_PROPERTIES = {
   ...ASSET_PROPERTIES,
   sources: { type: 'array', items: { type: 'string' }, description: 'Adapters that have seen the asset' },
   components: { type: 'integer', description: 'Components present now' },
-  openFindings: { type: 'integer', description: "Findings in state 'open'" },
+  openFindings: { type: 'integer', description: "Findings in state 'open' or 'unknown'" },
+  flags: {
+    type: 'array',
+    items: { type: 'string', enum: ['stale', 'phi-in-non-production'] },
+    description: 'stale: not seen within 30 days (listed, never dropped); phi-in-non-production: PHI on a dev/test system',
+  },
 } as const;
 
 /** One asset in the list, with its sources and counts. */
