@@ -5,7 +5,8 @@ const now = new Date('2026-11-23T00:00:00Z');
 
 describe('assetFlags', () => {
   it('flags an asset unseen for longer than the window as stale, and only then', () => {
-    expect(assetFlags({ lastSeen: '2026-10-23T00:00:00Z', phi: false, environment: 'prod' }, now)).toEqual(
+    // Exactly 30 days is within the window; a second more is not.
+    expect(assetFlags({ lastSeen: '2026-10-24T00:00:00Z', phi: false, environment: 'prod' }, now)).toEqual(
       [],
     );
     expect(assetFlags({ lastSeen: '2026-10-23T23:59:59Z', phi: false, environment: 'prod' }, now)).toEqual([
