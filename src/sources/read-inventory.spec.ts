@@ -124,11 +124,10 @@ describe('readInventoryFile', () => {
     });
   });
 
-  it('an SPDX document: INPUT_UNRECOGNISED naming SPDX', async () => {
-    const path = sbomPath('spdx-spec/SPDXJSONExample-v2.3.spdx.json');
-    await expect(readInventoryFile(path)).rejects.toMatchObject({
-      code: 'INPUT_UNRECOGNISED',
-      details: { file: path, reason: 'an SPDX document (SPDX-2.3): not supported yet' },
-    });
+  it('an SPDX document is read by the SPDX adapter', async () => {
+    const r = await readInventoryFile(sbomPath('spdx-spec/SPDXJSONExample-v2.3.spdx.json'));
+    expect(r.adapter.id).toBe('sbom/spdx-json');
+    expect(r.components).toHaveLength(1);
+    expect(r.rejected).toHaveLength(2);
   });
 });

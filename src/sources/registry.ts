@@ -5,15 +5,21 @@
 import { AppError } from '../core/errors.js';
 import { cyclonedxAttestationAdapter, cyclonedxJsonAdapter } from './sbom/cyclonedx/index.js';
 import { isCycloneDxVex } from './sbom/cyclonedx/read-bom.js';
+import { spdxJsonAdapter } from './sbom/spdx/index.js';
 import type { InventoryAdapter, SourceInput } from './types.js';
 
 /** Every registered inventory adapter; the first whose `accepts` is true handles the input. */
-export const ADAPTERS: readonly InventoryAdapter[] = [cyclonedxJsonAdapter, cyclonedxAttestationAdapter];
+export const ADAPTERS: readonly InventoryAdapter[] = [
+  cyclonedxJsonAdapter,
+  cyclonedxAttestationAdapter,
+  spdxJsonAdapter,
+];
 
 /** Folder (under src/sources) of each adapter, for the registry contract test. */
 export const ADAPTER_FOLDERS: Readonly<Record<string, string>> = {
   [cyclonedxJsonAdapter.id]: 'sbom/cyclonedx',
   [cyclonedxAttestationAdapter.id]: 'sbom/cyclonedx',
+  [spdxJsonAdapter.id]: 'sbom/spdx',
 };
 
 /**
@@ -43,8 +49,7 @@ function describeUnrecognised(text: string, parsed: unknown): string {
   if (isCycloneDxVex(doc)) {
     return 'a CycloneDX VEX/VDR document (vulnerabilities without components): not an inventory';
   }
-  if (typeof doc.spdxVersion === 'string')
-    return `an SPDX document (${doc.spdxVersion.slice(0, 12)}): not supported yet`;
+  if (typeof doc.spdxVersion === 'string') return 'spdxVersion does not start with "SPDX-"';
   if (typeof doc['@context'] === 'string' && doc['@context'].includes('openvex')) {
     return 'an OpenVEX document: not an inventory';
   }

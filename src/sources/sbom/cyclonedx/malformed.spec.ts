@@ -104,7 +104,10 @@ describe('recognition', () => {
   it('JSON that is not CycloneDX: INPUT_UNRECOGNISED naming the file', async () => {
     await expect(run({ hello: 'world' })).rejects.toMatchObject({
       code: 'INPUT_UNRECOGNISED',
-      details: { file: FILE, adapters: ['sbom/cyclonedx-json', 'sbom/cyclonedx-attestation'] },
+      details: {
+        file: FILE,
+        adapters: ['sbom/cyclonedx-json', 'sbom/cyclonedx-attestation', 'sbom/spdx-json'],
+      },
     });
     await expect(run({ bomFormat: 'cyclonedx', specVersion: '1.5' })).rejects.toMatchObject({
       code: 'INPUT_UNRECOGNISED',
