@@ -9,5 +9,10 @@ cpSync(
     recursive: true,
   },
 );
+// The device adapter's shipped column mapping.
+cpSync(
+  new URL('../src/sources/devices/default-mapping.yaml', import.meta.url),
+  new URL('../dist/sources/devices/default-mapping.yaml', import.meta.url),
+);
 const bin = new URL('../dist/bin/', import.meta.url);
 for (const f of readdirSync(bin)) if (f.endsWith('.js')) chmodSync(new URL(f, bin), 0o755);

@@ -162,3 +162,33 @@ export const importVexCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** `import devices`: a medical-device CSV/CMDB export (many assets) through a column mapping. */
+export const importDevicesCommand: Command = {
+  path: ['import', 'devices'],
+  summary: 'Import a medical-device CSV/CMDB export (serial, model, firmware, criticality…) as assets',
+  usage: '<export.csv> [--mapping mapping.yaml] [--json]',
+  help: `--mapping   YAML that maps the export's column headers to device fields (default: the shipped
+            generic CMDB mapping; see src/sources/devices/readme.md)
+All devices are written in one transaction; rows that become no device are listed with their line.`,
+  options: { mapping: { type: 'string' } },
+  async run(ctx) {
+    const file = onePath(ctx, 'file');
+    const { importDevices } = await import('../../services/import-devices.js');
+    const mappingFile = ctx.values.mapping as string | undefined;
+    const r = await importDevices(await ctx.db(), file, {
+      actor: actor(ctx),
+      ...(mappingFile ? { mappingFile } : {}),
+    });
+    if (ctx.json) ctx.printJson(r);
+    else if (r.status === 'unchanged')
+      ctx.print(`${file}: already imported (import #${r.importId}); nothing changed`);
+    else {
+      ctx.print(
+        `${file}: ${r.devices} devices (${r.created} new), ${r.rejected.length} rows rejected; findings: ${r.findings.opened} opened, ${r.findings.unknown} unknown`,
+      );
+      for (const x of r.rejected) ctx.io.stderr.write(`rejected ${x.ref}: ${x.reason}\n`);
+    }
+    return EXIT.ok;
+  },
+};

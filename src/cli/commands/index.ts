@@ -2,7 +2,13 @@ import type { Command } from '../command.js';
 import { auditLog, auditVerify } from './audit.js';
 import { demoLoad } from './demo.js';
 import { findingsExplain, findingsList, findingsRematch } from './findings.js';
-import { importAdvisoriesCommand, importKevCommand, importSbomCommand, importVexCommand } from './import.js';
+import {
+  importAdvisoriesCommand,
+  importDevicesCommand,
+  importKevCommand,
+  importSbomCommand,
+  importVexCommand,
+} from './import.js';
 import { inventoryList, inventoryShow } from './inventory.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
@@ -18,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   importAdvisoriesCommand,
   importKevCommand,
   importVexCommand,
+  importDevicesCommand,
   findingsList,
   findingsExplain,
   findingsRematch,

@@ -7,11 +7,38 @@ import { renderTable } from '../table.js';
 export const inventoryShow: Command = {
   path: ['inventory', 'show'],
   summary: 'Show what an inventory adapter extracts from one file (no database)',
-  usage: '<file> [--json]',
+  usage: '<file> [--mapping devices-mapping.yaml] [--json]',
+  help: `A file of one asset (SBOM) prints {"asset", "components", "rejected"}; a device export
+(many assets) prints {"assets": [{"asset", "components", "rejected"}…], "rejected"}.`,
+  options: { mapping: { type: 'string' } },
   async run(ctx) {
     const [file, ...extra] = ctx.positionals;
     if (!file || extra.length) throw new AppError('USAGE', { reason: 'expected exactly one <file>' });
     const { readInventoryFile } = await import('../../sources/read-inventory.js');
+    const mappingFile = ctx.values.mapping as string | undefined;
+    const devices = mappingFile ? await readDeviceExport(file, mappingFile) : await tryDeviceExport(file);
+    if (devices) {
+      if (ctx.json)
+        ctx.printJson({ sha256: devices.sha256, assets: devices.items, rejected: devices.rejected });
+      else {
+        ctx.print(
+          renderTable(
+            ['EXTERNAL ID', 'NAME', 'KIND', 'CRITICALITY', 'SUPPORT', 'COMPONENTS'],
+            devices.items.map((d) => [
+              d.asset.externalId,
+              d.asset.name,
+              d.asset.kind,
+              d.asset.clinicalCriticality,
+              d.asset.supportStatus,
+              d.components.length,
+            ]),
+          ),
+        );
+        for (const x of devices.rejected) ctx.print(`rejected ${x.ref}: ${x.reason}`);
+        ctx.print(`${devices.items.length} devices, ${devices.rejected.length} rows rejected`);
+      }
+      return EXIT.ok;
+    }
     const r = await readInventoryFile(file);
     if (ctx.json) {
       ctx.printJson({
@@ -96,3 +123,21 @@ Flags: stale, phi-in-non-production (PHI on a dev or test system).`,
     return EXIT.ok;
   },
 };
+
+async function readDeviceExport(file: string, mappingFile?: string) {
+  const { readDevices } = await import('../../services/import-devices.js');
+  return readDevices(file, mappingFile);
+}
+
+// A device export is a CSV whose header the default mapping recognises; anything else goes to
+// the single-asset adapters (which report what the file looks like when none accepts it).
+async function tryDeviceExport(file: string) {
+  if (!/\.(csv|tsv|txt)$/i.test(file)) return undefined;
+  const [{ csvDevicesAdapter }, { readBoundedFile }, { decodeText }] = await Promise.all([
+    import('../../sources/devices/index.js'),
+    import('../../io/read-bounded.js'),
+    import('../../sources/read-inventory.js'),
+  ]);
+  const text = decodeText(await readBoundedFile(file, 64 * 1024 * 1024), file);
+  return csvDevicesAdapter.accepts({ file, text }, undefined) ? readDeviceExport(file) : undefined;
+}

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db.js';
 
-export type ImportKind = 'sbom' | 'advisories' | 'kev' | 'vex';
+export type ImportKind = 'sbom' | 'advisories' | 'kev' | 'vex' | 'devices';
 
 export interface ImportRecord {
   id: number;

@@ -1,0 +1,124 @@
+/**
+ * `import devices`: a medical-device CSV/CMDB export read through a column mapping. One file is
+ * many assets: all of them, their firmware and software components, and their findings are
+ * written in one transaction, so a bad file changes nothing; rows that became no device are
+ * listed and audited, never dropped silently.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json.js';
+import { readBoundedFile } from '../io/read-bounded.js';
+import { createCsvDevicesAdapter, type DeviceExtraction, readMappingFile } from '../sources/devices/index.js';
+import { decodeText } from '../sources/read-inventory.js';
+import type { Db } from '../store/db.js';
+import { upsertAsset } from '../store/repositories/assets.js';
+import { appendAudit, type NewAuditEvent } from '../store/repositories/audit.js';
+import { syncComponents } from '../store/repositories/components.js';
+import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
+import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
+
+export interface ImportDevicesResult {
+  status: 'imported' | 'unchanged';
+  importId: number;
+  devices: number;
+  created: number;
+  rejected: { ref: string; reason: string }[];
+  findings: RefreshSummary;
+}
+
+/** Read a device export into assets and components without touching the database. */
+export async function readDevices(
+  path: string,
+  mappingFile?: string,
+): Promise<DeviceExtraction & { sha256: string }> {
+  const bytes = await readBoundedFile(path, 64 * 1024 * 1024);
+  const mapping = mappingFile ? readMappingFile(mappingFile) : undefined;
+  const adapter = createCsvDevicesAdapter(mapping ? { mapping } : {});
+  const text = decodeText(bytes, path);
+  const extraction = await adapter.extractMany({ file: path, text }, undefined);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ...extraction, sha256 };
+}
+
+/** Import a device export. */
+export async function importDevices(
+  db: Db,
+  path: string,
+  opts: { actor: string; at?: Date; mappingFile?: string },
+): Promise<ImportDevicesResult> {
+  const at = opts.at ?? new Date();
+  const read = await readDevices(path, opts.mappingFile);
+  const optionsDigest = opts.mappingFile
+    ? createHash('sha256')
+        .update(canonicalJson(readMappingFile(opts.mappingFile)))
+        .digest('hex')
+    : '';
+  return db.transaction(async (tx) => {
+    const prior = await claimImport(tx, { kind: 'devices', sha256: read.sha256, optionsDigest });
+    const base = { devices: read.items.length, rejected: read.rejected };
+    if (prior)
+      return { ...base, status: 'unchanged' as const, importId: prior.id, created: 0, findings: noChanges() };
+    const importId = await recordImport(tx, {
+      kind: 'devices',
+      adapter: 'devices/csv',
+      adapterVersion: '1',
+      source: path,
+      sha256: read.sha256,
+      optionsDigest,
+      importedAt: at,
+    });
+    const events: NewAuditEvent[] = [];
+    const assetIds: number[] = [];
+    let created = 0;
+    for (const item of read.items) {
+      const {
+        asset,
+        created: isNew,
+        changed,
+      } = await upsertAsset(tx, item.asset, {
+        source: 'devices/csv',
+        ref: `${path}#${item.asset.externalId}`,
+        importId,
+        at,
+      });
+      await syncComponents(tx, asset.id, item.components, 'devices/csv', at);
+      assetIds.push(asset.id);
+      if (isNew) created++;
+      events.push({
+        actor: opts.actor,
+        action: isNew ? 'asset.created' : 'asset.updated',
+        entityType: 'asset',
+        entityId: String(asset.id),
+        data: {
+          externalId: asset.externalId,
+          name: asset.name,
+          kind: asset.kind,
+          phi: asset.phi,
+          phiSource: asset.phiSource,
+          changed,
+        },
+        at,
+      });
+    }
+    const summary = { devices: read.items.length, created, rejected: read.rejected.length };
+    await setImportSummary(tx, importId, summary);
+    await appendAudit(
+      tx,
+      {
+        actor: opts.actor,
+        action: 'import.devices',
+        entityType: 'import',
+        entityId: String(importId),
+        data: {
+          source: path,
+          sha256: read.sha256,
+          ...summary,
+          rejectedRecords: read.rejected.slice(0, 1000),
+        },
+        at,
+      },
+      ...events,
+    );
+    const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
+    return { ...base, status: 'imported' as const, importId, created, findings };
+  });
+}
