@@ -42,13 +42,29 @@ const RELEASED_DISTROS = new Set([
   'SUSE',
   'Ubuntu',
 ]);
-// Rolling distributions publish one stream (OSV ecosystem without a release suffix).
-const ROLLING_DISTROS = new Set(['Wolfi', 'Chainguard', 'MinimOS', 'BellSoft Hardened Containers']);
 
-/** Whether the ecosystem is a distribution (matched by source package, per release). */
-export function isDistroEcosystem(ecosystem: string): boolean {
-  const base = baseEcosystem(ecosystem);
-  return RELEASED_DISTROS.has(base) || ROLLING_DISTROS.has(base);
+// Debian-family and apk-family advisories name the SOURCE package (one DSA covers every binary
+// built from openssl; apk's origin). The RPM distributions' OSV data (ALSA, RLSA, RHSA, SUSE)
+// names BINARY rpms with binary EVRs: looking those up by SRPM name misses python3 (source
+// python3.9) and compares against the wrong epoch (nginx-core 2:1.20.1 vs source 1.20.1).
+const SOURCE_KEYED = new Set([
+  'Debian',
+  'Ubuntu',
+  'Echo',
+  'Alpine',
+  'Alpaquita',
+  'Wolfi',
+  'Chainguard',
+  'MinimOS',
+  'BellSoft Hardened Containers',
+]);
+
+/** The package name and version a component is matched under in its ecosystem's advisories. */
+export function matchKey(c: MatchableComponent): { name: string; version: string | null } {
+  if (c.ecosystem && SOURCE_KEYED.has(baseEcosystem(c.ecosystem))) {
+    return { name: c.sourceName ?? c.name, version: c.sourceVersion ?? c.version };
+  }
+  return { name: c.name, version: c.version };
 }
 
 export interface Match<C extends MatchableComponent> {
@@ -129,11 +145,10 @@ export function matchComponents<C extends MatchableComponent>(
     }
     // Distro advisories are filed under the source package (one DSA covers every binary built
     // from openssl), and per release.
-    const distro = isDistroEcosystem(base);
-    const lookupName = distro ? (component.sourceName ?? component.name) : component.name;
-    // Fixed versions in distro advisories are source versions: a binNMU (`1.2-3+b1`) of a fixed
-    // source (`1.2-3`) is fixed, which its binary version alone would not show.
-    const version = distro ? (component.sourceVersion ?? component.version) : component.version;
+    // Source-keyed distros: a binNMU (`1.2-3+b1`) of a fixed source (`1.2-3`) is fixed, which
+    // its binary version alone would not show.
+    const { name: lookupName, version: keyed } = matchKey(component);
+    const version = keyed ?? component.version;
     // One advisory may name the package in several affected[] entries (log4shell has three):
     // every entry is evaluated, so the verdict does not depend on their order — affected if any
     // entry says so, unknown only if none does and some could not be ordered.

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Advisory } from '../core/advisory.js';
 import { buildAdvisoryIndex, packageKey } from './advisory-index.js';
-import { type MatchableComponent, type MatchResult, matchComponents } from './match.js';
+import { type MatchableComponent, type MatchResult, matchComponents, matchKey } from './match.js';
 
 /** One match as it crosses the thread boundary: indices into the caller's arrays. */
 export interface MatchRef {
@@ -45,7 +45,7 @@ export async function matchAll<C extends MatchableComponent>(
   for (const ref of await matchInParallel(components, advisories, threads)) {
     const component = components[ref.component]!;
     const advisory = byId.get(ref.advisory)!;
-    const key = packageKey(component.ecosystem!, component.sourceName ?? component.name);
+    const key = packageKey(component.ecosystem!, matchKey(component).name);
     const affected =
       advisory.affected.find((a) => a.ecosystem && packageKey(a.ecosystem, a.name) === key) ??
       advisory.affected[0]!;

@@ -6,7 +6,7 @@
 import type { Advisory } from '../core/advisory.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { type FixState, fixState, suppresses, type VexDecision, vexIndex } from '../matching/apply-vex.js';
-import { isDistroEcosystem } from '../matching/match.js';
+import { matchKey } from '../matching/match.js';
 import { AliasGroups, mergeMatches } from '../matching/merge-aliases.js';
 import { matchAll } from '../matching/parallel.js';
 import type { Queryable } from '../store/db.js';
@@ -311,7 +311,7 @@ function uniquePackages(components: readonly ComponentRow[]): { ecosystem: strin
   const seen = new Map<string, { ecosystem: string; name: string }>();
   for (const c of components) {
     if (!c.ecosystem) continue;
-    const name = isDistroEcosystem(c.ecosystem) ? (c.sourceName ?? c.name) : c.name;
+    const { name } = matchKey(c);
     seen.set(`${c.ecosystem}\u0000${name}`, { ecosystem: c.ecosystem, name });
   }
   return [...seen.values()];

@@ -3,6 +3,7 @@
  * with its folder under src/sources (contract-tested in registry.spec.ts).
  */
 import { AppError } from '../core/errors.js';
+import { apkInstalledAdapter, dpkgStatusAdapter, rpmQaAdapter } from './os/index.js';
 import { cyclonedxAttestationAdapter, cyclonedxJsonAdapter } from './sbom/cyclonedx/index.js';
 import { isCycloneDxVex } from './sbom/cyclonedx/read-bom.js';
 import { spdxJsonAdapter } from './sbom/spdx/index.js';
@@ -13,6 +14,9 @@ export const ADAPTERS: readonly InventoryAdapter[] = [
   cyclonedxJsonAdapter,
   cyclonedxAttestationAdapter,
   spdxJsonAdapter,
+  dpkgStatusAdapter,
+  rpmQaAdapter,
+  apkInstalledAdapter,
 ];
 
 /** Folder (under src/sources) of each adapter, for the registry contract test. */
@@ -20,6 +24,9 @@ export const ADAPTER_FOLDERS: Readonly<Record<string, string>> = {
   [cyclonedxJsonAdapter.id]: 'sbom/cyclonedx',
   [cyclonedxAttestationAdapter.id]: 'sbom/cyclonedx',
   [spdxJsonAdapter.id]: 'sbom/spdx',
+  [dpkgStatusAdapter.id]: 'os/dpkg',
+  [rpmQaAdapter.id]: 'os/rpm',
+  [apkInstalledAdapter.id]: 'os/apk',
 };
 
 /**

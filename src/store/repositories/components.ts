@@ -1,5 +1,6 @@
 import type { ComponentRecord } from '../../core/inventory.js';
 import { packageKeyParts } from '../../matching/advisory-index.js';
+import { matchKey } from '../../matching/match.js';
 import type { Queryable } from '../db.js';
 import { insertMany } from './sql.js';
 
@@ -62,7 +63,7 @@ export async function syncComponents(
   await insertMany(
     tx,
     `INSERT INTO components (asset_id, purl, ecosystem, name, version, source_name, source_version,
-       distro_release, found_by, ref, first_seen, last_seen)`,
+       distro_release, found_by, ref, first_seen, last_seen, match_name)`,
     fresh.map((c) => {
       // Stored under the names advisories are indexed by, so the join needs no normalisation.
       const key = c.ecosystem ? packageKeyParts(c.ecosystem, c.name) : null;
@@ -79,6 +80,11 @@ export async function syncComponents(
         c.ref ?? null,
         at,
         at,
+        // The advisory-index name (source or binary package): what a new advisory is joined on.
+        key
+          ? packageKeyParts(key.ecosystem, matchKey({ ...c, ecosystem: key.ecosystem, name: key.name }).name)
+              .name
+          : c.name,
       ];
     }),
     'ON CONFLICT (asset_id, purl) DO UPDATE SET last_seen = EXCLUDED.last_seen, removed_at = NULL',
@@ -118,7 +124,7 @@ export async function assetsWithPackages(
   const { rows } = await db.query<{ asset_id: number }>(
     `SELECT DISTINCT c.asset_id FROM components c
      JOIN unnest($1::text[], $2::text[]) AS p(ecosystem, name)
-       ON c.ecosystem = p.ecosystem AND COALESCE(c.source_name, c.name) = p.name
+       ON c.ecosystem = p.ecosystem AND c.match_name = p.name
      WHERE c.removed_at IS NULL ORDER BY c.asset_id`,
     [packages.map((p) => p.ecosystem), packages.map((p) => p.name)],
   );

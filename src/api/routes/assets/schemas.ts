@@ -39,7 +39,8 @@ const LIST_ITEM_PROPERTIES = {
   flags: {
     type: 'array',
     items: { type: 'string', enum: ['stale', 'phi-in-non-production'] },
-    description: 'stale: not seen within 30 days (listed, never dropped); phi-in-non-production: PHI on a dev/test system',
+    description:
+      'stale: not seen within 30 days (listed, never dropped); phi-in-non-production: PHI on a dev/test system',
   },
 } as const;
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractInventory } from '../../read-inventory.js';
+import { ADAPTERS } from '../../registry.js';
 import { sbomText } from '../../shared-data.test-helpers.js';
 
 const FILE = 'uploads/bom.json';
@@ -106,7 +107,7 @@ describe('recognition', () => {
       code: 'INPUT_UNRECOGNISED',
       details: {
         file: FILE,
-        adapters: ['sbom/cyclonedx-json', 'sbom/cyclonedx-attestation', 'sbom/spdx-json'],
+        adapters: ADAPTERS.map((a) => a.id),
       },
     });
     await expect(run({ bomFormat: 'cyclonedx', specVersion: '1.5' })).rejects.toMatchObject({
