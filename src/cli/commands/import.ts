@@ -192,3 +192,14 @@ All devices are written in one transaction; rows that become no device are liste
     return EXIT.ok;
   },
 };
+
+/** `import packages`: an OS package list (dpkg status, rpm -qa, apk installed db) as one host. */
+export const importPackagesCommand: Command = {
+  ...importSbomCommand,
+  path: ['import', 'packages'],
+  summary: 'Import an OS package list (dpkg status, rpm -qa, apk db); the release comes from os-release',
+  help: `${importSbomCommand.help ?? ''}
+The distro release comes from an os-release file beside the list (<root>/etc/os-release for
+<root>/var/lib/dpkg/status, or a file named os-release next to it); without one, packages are
+reported as "unknown release" and never matched against every release.`,
+};

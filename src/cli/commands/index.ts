@@ -6,6 +6,7 @@ import {
   importAdvisoriesCommand,
   importDevicesCommand,
   importKevCommand,
+  importPackagesCommand,
   importSbomCommand,
   importVexCommand,
 } from './import.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   inventoryShow,
   inventoryList,
   importSbomCommand,
+  importPackagesCommand,
   importAdvisoriesCommand,
   importKevCommand,
   importVexCommand,
