@@ -11,6 +11,7 @@
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import type { ErrorObject } from 'ajv';
 import { AppError, type ErrorDetails } from '../../../core/errors.js';
+import { deepestError, describeSchemaError } from '../schema-errors.js';
 import { isSupportedSpecVersion, type SpecVersion, SUPPORTED_SPEC_VERSIONS } from './schema.js';
 
 /** Turns a JSON pointer inside the BOM into error details (file, pointer, maybe an envelope). */
@@ -61,32 +62,10 @@ export async function validateAgainstSchema(
   }
   const result: unknown = await validator.validate(json);
   if (result === null) return;
-  const error = pickError(result);
+  const error = deepestError(result);
   throw new AppError('INPUT_SCHEMA', {
     ...locate(error?.instancePath ?? ''),
-    reason: error ? describeError(error) : 'does not match the CycloneDX schema',
+    reason: error ? describeSchemaError(error) : 'does not match the CycloneDX schema',
     schema: `CycloneDX ${version}`,
   });
-}
-
-// ajv stops at the first failing keyword but reports every branch it tried under anyOf/oneOf;
-// the deepest instancePath is the most specific place to point a person at.
-function pickError(result: unknown): ErrorObject | undefined {
-  if (!Array.isArray(result)) return undefined;
-  let best: ErrorObject | undefined;
-  for (const e of result as ErrorObject[]) {
-    if (best === undefined || e.instancePath.length > best.instancePath.length) best = e;
-  }
-  return best;
-}
-
-function describeError(e: ErrorObject): string {
-  const message = e.message ?? e.keyword;
-  const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'additionalProperties') return `${message}: "${String(params.additionalProperty)}"`;
-  if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
-    const allowed = params.allowedValues.slice(0, 8).join(', ');
-    return `${message}: ${allowed}${params.allowedValues.length > 8 ? ', …' : ''}`;
-  }
-  return message;
 }

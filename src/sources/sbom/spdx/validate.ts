@@ -14,6 +14,7 @@
  */
 import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
 import { AppError } from '../../../core/errors.js';
+import { deepestError, describeSchemaError } from '../schema-errors.js';
 import { isSupportedSpdxVersion, type SpdxVersion, SUPPORTED_SPDX_VERSIONS } from './schema.js';
 import officialSchema from './spdx-2.3-schema.json' with { type: 'json' };
 
@@ -65,31 +66,11 @@ export function checkSpdxVersion(doc: Record<string, unknown>, file: string): Sp
 export function validateAgainstSchema(doc: unknown, file: string): void {
   const validate = validator();
   if (validate(doc)) return;
-  const error = pickError(validate.errors ?? []);
+  const error = deepestError(validate.errors ?? []);
   throw new AppError('INPUT_SCHEMA', {
     file,
     pointer: error?.instancePath ?? '',
-    reason: error ? describeError(error) : 'does not match the SPDX 2.3 schema',
+    reason: error ? describeSchemaError(error) : 'does not match the SPDX 2.3 schema',
     schema: 'SPDX 2.3',
   });
-}
-
-// Without allErrors ajv stops at the first failing keyword; under anyOf it may still report
-// several branches. The deepest instancePath is the most specific place to point at.
-function pickError(errors: readonly ErrorObject[]): ErrorObject | undefined {
-  let best: ErrorObject | undefined;
-  for (const e of errors)
-    if (best === undefined || e.instancePath.length > best.instancePath.length) best = e;
-  return best;
-}
-
-function describeError(e: ErrorObject): string {
-  const message = e.message ?? e.keyword;
-  const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'additionalProperties') return `${message}: "${String(params.additionalProperty)}"`;
-  if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
-    const allowed = params.allowedValues.slice(0, 8).join(', ');
-    return `${message}: ${allowed}${params.allowedValues.length > 8 ? ', …' : ''}`;
-  }
-  return message;
 }
