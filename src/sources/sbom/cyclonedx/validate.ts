@@ -9,7 +9,6 @@
  * shared/data/sbom passes the strict schemas, so there was no real-world reason to relax it.
  */
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import type { ErrorObject } from 'ajv';
 import { AppError, type ErrorDetails } from '../../../core/errors.js';
 import { deepestError, describeSchemaError } from '../schema-errors.js';
 import { isSupportedSpecVersion, type SpecVersion, SUPPORTED_SPEC_VERSIONS } from './schema.js';

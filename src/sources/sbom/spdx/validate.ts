@@ -12,7 +12,7 @@
  *   text (§7.24) and Trivy write it so, the 2.3 schema's enum only has `OPERATING_SYSTEM`. The
  *   schema itself already accepts both spellings for `referenceCategory` (PACKAGE-MANAGER/_).
  */
-import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
+import { Ajv2019, type ValidateFunction } from 'ajv/dist/2019.js';
 import { AppError } from '../../../core/errors.js';
 import { deepestError, describeSchemaError } from '../schema-errors.js';
 import { isSupportedSpdxVersion, type SpdxVersion, SUPPORTED_SPDX_VERSIONS } from './schema.js';
