@@ -20,6 +20,7 @@ export interface DpkgVersion {
   readonly revision: string | null;
 }
 
+const PLAIN = /^[0-9A-Za-z.+~:-]+$/;
 const TAB = 0x09;
 const SPACE = 0x20;
 const TILDE = 0x7e;
@@ -43,10 +44,15 @@ function isBlank(c: number): boolean {
 export function parseDpkg(version: string): DpkgVersion | null {
   let start = 0;
   let end = version.length;
-  while (start < end && isBlank(version.charCodeAt(start))) start++;
-  while (end > start && isBlank(version.charCodeAt(end - 1))) end--;
+  // Nearly every real version is plain deb-version(7) characters: nothing to trim, no blanks,
+  // no NUL or surrogates, so the character-by-character checks below can be skipped.
+  const plain = PLAIN.test(version);
+  if (!plain) {
+    while (start < end && isBlank(version.charCodeAt(start))) start++;
+    while (end > start && isBlank(version.charCodeAt(end - 1))) end--;
+  }
   if (start === end) return null; // "version string is empty"
-  for (let i = start; i < end; i++) {
+  for (let i = plain ? end : start; i < end; i++) {
     const c = version.charCodeAt(i);
     if (isBlank(c)) return null; // "version string has embedded spaces"
     if (c === 0 || (c >= 0xd800 && c <= 0xdfff && !wellFormedPair(version, i))) return null;
@@ -121,7 +127,7 @@ export function dpkgSyntaxWarning(v: DpkgVersion): string | null {
 /** dpkg_version_compare: epoch numerically (absent = 0), then upstream and revision by verrevcmp. */
 export function compareDpkg(a: DpkgVersion, b: DpkgVersion): Ordering {
   return (
-    compareDigits(a.epoch ?? '0', b.epoch ?? '0') ||
+    (a.epoch === b.epoch ? 0 : compareDigits(a.epoch ?? '0', b.epoch ?? '0')) ||
     verrevcmp(a.upstream, b.upstream) ||
     // A missing revision is "" to verrevcmp, so `1.0` = `1.0-0` (deb-version(7): "absence
     // of a revision is equivalent to a revision of 0").
@@ -168,8 +174,11 @@ export function verrevcmp(a: string, b: string): Ordering {
   while (i < n || j < m) {
     let firstDiff = 0;
     while ((i < n && !isDigit(a.charCodeAt(i))) || (j < m && !isDigit(b.charCodeAt(j)))) {
-      const ca = i < n ? a.codePointAt(i)! : 0;
-      const cb = j < m ? b.codePointAt(j)! : 0;
+      // charCodeAt is the fast path; only a high surrogate needs the whole code point.
+      let ca = i < n ? a.charCodeAt(i) : 0;
+      let cb = j < m ? b.charCodeAt(j) : 0;
+      if (ca >= 0xd800 && ca <= 0xdbff) ca = a.codePointAt(i)!;
+      if (cb >= 0xd800 && cb <= 0xdbff) cb = b.codePointAt(j)!;
       const ac = order(ca);
       const bc = order(cb);
       if (ac !== bc) return ac < bc ? -1 : 1;
