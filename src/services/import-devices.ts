@@ -10,11 +10,10 @@ import { readBoundedFile } from '../io/read-bounded.js';
 import { createCsvDevicesAdapter, type DeviceExtraction, readMappingFile } from '../sources/devices/index.js';
 import { decodeText } from '../sources/read-inventory.js';
 import type { Db } from '../store/db.js';
-import { upsertAsset } from '../store/repositories/assets.js';
-import { appendAudit, type NewAuditEvent } from '../store/repositories/audit.js';
-import { syncComponents } from '../store/repositories/components.js';
+import { appendAudit } from '../store/repositories/audit.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
+import { writeExtractions } from './write-extractions.js';
 
 export interface ImportDevicesResult {
   status: 'imported' | 'unchanged';
@@ -66,39 +65,13 @@ export async function importDevices(
       optionsDigest,
       importedAt: at,
     });
-    const events: NewAuditEvent[] = [];
-    const assetIds: number[] = [];
-    let created = 0;
-    for (const item of read.items) {
-      const {
-        asset,
-        created: isNew,
-        changed,
-      } = await upsertAsset(tx, item.asset, {
-        source: 'devices/csv',
-        ref: `${path}#${item.asset.externalId}`,
-        importId,
-        at,
-      });
-      await syncComponents(tx, asset.id, item.components, 'devices/csv', at);
-      assetIds.push(asset.id);
-      if (isNew) created++;
-      events.push({
-        actor: opts.actor,
-        action: isNew ? 'asset.created' : 'asset.updated',
-        entityType: 'asset',
-        entityId: String(asset.id),
-        data: {
-          externalId: asset.externalId,
-          name: asset.name,
-          kind: asset.kind,
-          phi: asset.phi,
-          phiSource: asset.phiSource,
-          changed,
-        },
-        at,
-      });
-    }
+    const { assetIds, created, events } = await writeExtractions(tx, read.items, {
+      source: 'devices/csv',
+      ref: (item) => `${path}#${item.asset.externalId}`,
+      importId,
+      at,
+      actor: opts.actor,
+    });
     const summary = { devices: read.items.length, created, rejected: read.rejected.length };
     await setImportSummary(tx, importId, summary);
     await appendAudit(

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { auditLog, auditVerify } from './audit.js';
+import { collectAws } from './collect.js';
 import { demoLoad } from './demo.js';
 import { findingsExplain, findingsList, findingsRematch } from './findings.js';
 import {
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   importKevCommand,
   importVexCommand,
   importDevicesCommand,
+  collectAws,
   findingsList,
   findingsExplain,
   findingsRematch,
