@@ -3,8 +3,8 @@
  * JCS) of its content and the previous event's hash. Pure functions: the store reads and writes
  * rows, this module decides what a row's hash is and where a chain breaks.
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json.js';
+import { sha256Hex } from '../core/digest.js';
 
 /** Hash that the first event chains to: 64 zeros, so "no predecessor" is explicit. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -37,7 +37,7 @@ export function hashEvent(content: AuditContent, prevHash: string): string {
     data: content.data,
     prevHash,
   });
-  return createHash('sha256').update(body, 'utf8').digest('hex');
+  return sha256Hex(body);
 }
 
 export type ChainBreak =

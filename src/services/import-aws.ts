@@ -3,8 +3,8 @@
  * SDK v3 (standard credential chain), written as assets in one transaction. Gaps (a service the
  * credentials may not read) are audited and reported, never passed over silently.
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json.js';
+import { sha256Hex } from '../core/digest.js';
 import { type CollectAwsOptions, collectAwsInventory } from '../sources/cloud/aws/collect-ec2-ssm.js';
 import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
@@ -30,7 +30,7 @@ export async function importAws(
   const at = when ?? new Date();
   const inventory = await collectAwsInventory(collect);
   // Unchanged configuration collected again is recognised by its content, not by time.
-  const sha256 = createHash('sha256').update(canonicalJson(inventory)).digest('hex');
+  const sha256 = sha256Hex(canonicalJson(inventory));
   return db.transaction(async (tx) => {
     const base = { assets: inventory.assets.length, gaps: inventory.gaps };
     const prior = await claimImport(tx, { kind: 'cloud', sha256 });

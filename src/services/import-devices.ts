@@ -4,11 +4,11 @@
  * written in one transaction, so a bad file changes nothing; rows that became no device are
  * listed and audited, never dropped silently.
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json.js';
+import { sha256Hex } from '../core/digest.js';
+import { decodeText } from '../io/decode-text.js';
 import { readBoundedFile } from '../io/read-bounded.js';
 import { createCsvDevicesAdapter, type DeviceExtraction, readMappingFile } from '../sources/devices/index.js';
-import { decodeText } from '../sources/read-inventory.js';
 import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
@@ -24,18 +24,28 @@ export interface ImportDevicesResult {
   findings: RefreshSummary;
 }
 
-/** Read a device export into assets and components without touching the database. */
+/**
+ * Read a device export into assets and components without touching the database. The file and
+ * the mapping are each read once; `recognisedOnly` returns undefined instead of extracting when
+ * the mapping does not recognise the header (how `inventory show` tells a device export apart).
+ */
 export async function readDevices(
   path: string,
   mappingFile?: string,
-): Promise<DeviceExtraction & { sha256: string }> {
+  opts: { recognisedOnly?: boolean } = {},
+): Promise<(DeviceExtraction & { sha256: string; mappingDigest: string }) | undefined> {
   const bytes = await readBoundedFile(path, 64 * 1024 * 1024);
   const mapping = mappingFile ? readMappingFile(mappingFile) : undefined;
   const adapter = createCsvDevicesAdapter(mapping ? { mapping } : {});
-  const text = decodeText(bytes, path);
-  const extraction = await adapter.extractMany({ file: path, text }, undefined);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { ...extraction, sha256 };
+  const input = { file: path, text: decodeText(bytes, path) };
+  if (opts.recognisedOnly && !adapter.accepts(input, undefined)) return undefined;
+  const extraction = await adapter.extractMany(input, undefined);
+  // The mapping decides what the bytes mean: a new mapping over the same export is a new import.
+  return {
+    ...extraction,
+    sha256: sha256Hex(bytes),
+    mappingDigest: mapping ? sha256Hex(canonicalJson(mapping)) : '',
+  };
 }
 
 /** Import a device export. */
@@ -45,12 +55,8 @@ export async function importDevices(
   opts: { actor: string; at?: Date; mappingFile?: string },
 ): Promise<ImportDevicesResult> {
   const at = opts.at ?? new Date();
-  const read = await readDevices(path, opts.mappingFile);
-  const optionsDigest = opts.mappingFile
-    ? createHash('sha256')
-        .update(canonicalJson(readMappingFile(opts.mappingFile)))
-        .digest('hex')
-    : '';
+  const read = (await readDevices(path, opts.mappingFile))!;
+  const optionsDigest = read.mappingDigest;
   return db.transaction(async (tx) => {
     const prior = await claimImport(tx, { kind: 'devices', sha256: read.sha256, optionsDigest });
     const base = { devices: read.items.length, rejected: read.rejected };

@@ -2,7 +2,8 @@
  * `import kev`: the CISA KEV catalog. New entries escalate open findings whose advisory or alias
  * they name (the refresh re-tiers them and audits old and new deadline).
  */
-import { createHash } from 'node:crypto';
+
+import { sha256Hex } from '../core/digest.js';
 import { parseJsonText } from '../core/structured-input.js';
 import { parseKevCatalog } from '../feeds/kev/parse-kev.js';
 import { readBoundedFile } from '../io/read-bounded.js';
@@ -30,7 +31,7 @@ export async function importKev(
 ): Promise<ImportKevResult> {
   const at = opts.at ?? new Date();
   const bytes = await readBoundedFile(path, 64 * 1024 * 1024);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const catalog = parseKevCatalog(parseJsonText(bytes.toString('utf8'), path), path);
   return db.transaction(async (tx) => {
     const prior = await claimImport(tx, { kind: 'kev', sha256 });

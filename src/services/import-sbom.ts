@@ -2,8 +2,8 @@
  * `import sbom`: one inventory file becomes one asset with its components and findings, in one
  * transaction, with audit events. The same bytes imported into the same asset again change nothing.
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json.js';
+import { sha256Hex } from '../core/digest.js';
 import type { AssetRecord } from '../core/inventory.js';
 import { readInventoryFile } from '../sources/read-inventory.js';
 import type { Db } from '../store/db.js';
@@ -63,9 +63,7 @@ export async function importSbom(db: Db, path: string, opts: ImportSbomOptions):
   };
   // Canonical (sorted-key) JSON of what the importer said, so key order on the command line
   // does not make a new import.
-  const optionsDigest = opts.asset
-    ? createHash('sha256').update(canonicalJson(opts.asset)).digest('hex')
-    : '';
+  const optionsDigest = opts.asset ? sha256Hex(canonicalJson(opts.asset)) : '';
   const key = { kind: 'sbom', sha256: extraction.sha256, target: record.externalId, optionsDigest } as const;
   return db.transaction(async (tx) => {
     const prior = await claimImport(tx, key);

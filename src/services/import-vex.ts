@@ -3,9 +3,7 @@
  * evidence, and every asset holding a finding on a vulnerability they name is refreshed: a
  * supplier's `not_affected` or `fixed` closes the finding with the statement attached.
  */
-import { createHash } from 'node:crypto';
 import { readVexFile } from '../feeds/vex/read-vex.js';
-import { readBoundedFile } from '../io/read-bounded.js';
 import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
@@ -31,9 +29,7 @@ export async function importVex(
 ): Promise<ImportVexResult> {
   const at = opts.at ?? new Date();
   const read = await readVexFile(path);
-  const sha256 = createHash('sha256')
-    .update(await readBoundedFile(path, 64 * 1024 * 1024))
-    .digest('hex');
+  const { sha256 } = read;
   const base = { format: read.format, statements: read.statements.length, rejected: read.rejected };
   return db.transaction(async (tx) => {
     const prior = await claimImport(tx, { kind: 'vex', sha256 });

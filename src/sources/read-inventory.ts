@@ -2,10 +2,12 @@
  * Read one inventory file from disk and extract it with the adapter that recognises it. This is
  * what `patchwarden inventory show <file>` and `import sbom` call.
  */
-import { createHash } from 'node:crypto';
+
+import { sha256Hex } from '../core/digest.js';
 import { AppError } from '../core/errors.js';
 import type { Extraction } from '../core/inventory.js';
 import { parseJsonText } from '../core/structured-input.js';
+import { decodeText } from '../io/decode-text.js';
 import { readBoundedFile } from '../io/read-bounded.js';
 import { detectAdapter } from './registry.js';
 import type { SourceInput } from './types.js';
@@ -22,7 +24,7 @@ export async function readInventoryFile(
   opts: { maxBytes?: number } = {},
 ): Promise<InventoryFileResult> {
   const bytes = await readBoundedFile(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const text = decodeText(bytes, path);
   return { ...(await extractInventory({ file: path, text })), sha256 };
 }
@@ -39,28 +41,4 @@ export async function extractInventory(
   const adapter = detectAdapter(input, parsed);
   const extraction = await adapter.extract(input, parsed);
   return { ...extraction, adapter: { id: adapter.id, version: adapter.version } };
-}
-
-/**
- * Bytes → text. JSON is UTF-8 (RFC 8259 §8.1), with or without a byte order mark; UTF-16 with a
- * BOM is accepted too because Windows PowerShell 5 redirection (`syft … > sbom.json`) writes it.
- * Anything that is not valid text is refused here, fast, instead of failing deep in a parser.
- */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  let encoding = 'utf-8';
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf-16le', 2];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf-16be', 2];
-  try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-    // NUL never occurs in JSON or in the text package databases; its presence means binary data.
-    if (text.includes('\u0000')) throw new TypeError('NUL character');
-    return text;
-  } catch {
-    throw new AppError('INPUT_UNRECOGNISED', {
-      file,
-      reason: `not ${encoding.toUpperCase()} text (binary data?)`,
-    });
-  }
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { sha256Hex } from '../core/digest.js';
 import { AppError } from '../core/errors.js';
 import type { Db } from './db.js';
 
@@ -24,7 +24,7 @@ export function loadMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
         id: Number(NAME.exec(name)![1]),
         name,
         sql,
-        checksum: createHash('sha256').update(sql).digest('hex'),
+        checksum: sha256Hex(sql),
       };
     });
 }

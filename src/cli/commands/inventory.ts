@@ -16,7 +16,7 @@ export const inventoryShow: Command = {
     if (!file || extra.length) throw new AppError('USAGE', { reason: 'expected exactly one <file>' });
     const { readInventoryFile } = await import('../../sources/read-inventory.js');
     const mappingFile = ctx.values.mapping as string | undefined;
-    const devices = mappingFile ? await readDeviceExport(file, mappingFile) : await tryDeviceExport(file);
+    const devices = await readDeviceExport(file, mappingFile);
     if (devices) {
       if (ctx.json)
         ctx.printJson({ sha256: devices.sha256, assets: devices.items, rejected: devices.rejected });
@@ -124,20 +124,10 @@ Flags: stale, phi-in-non-production (PHI on a dev or test system).`,
   },
 };
 
-async function readDeviceExport(file: string, mappingFile?: string) {
+// A device export is a CSV whose header the mapping recognises; anything else goes to the
+// single-asset adapters (which report what the file looks like when none accepts it).
+async function readDeviceExport(file: string, mappingFile: string | undefined) {
+  if (!mappingFile && !/\.(csv|tsv|txt)$/i.test(file)) return undefined;
   const { readDevices } = await import('../../services/import-devices.js');
-  return readDevices(file, mappingFile);
-}
-
-// A device export is a CSV whose header the default mapping recognises; anything else goes to
-// the single-asset adapters (which report what the file looks like when none accepts it).
-async function tryDeviceExport(file: string) {
-  if (!/\.(csv|tsv|txt)$/i.test(file)) return undefined;
-  const [{ csvDevicesAdapter }, { readBoundedFile }, { decodeText }] = await Promise.all([
-    import('../../sources/devices/index.js'),
-    import('../../io/read-bounded.js'),
-    import('../../sources/read-inventory.js'),
-  ]);
-  const text = decodeText(await readBoundedFile(file, 64 * 1024 * 1024), file);
-  return csvDevicesAdapter.accepts({ file, text }, undefined) ? readDeviceExport(file) : undefined;
+  return readDevices(file, mappingFile, { recognisedOnly: !mappingFile });
 }

@@ -3,11 +3,12 @@
  * bytes, and turning one file's bytes into a sourced advisory (digest → text → JSON/YAML → model).
  */
 
-import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { sha256Hex } from '../../core/digest.js';
 import { AppError } from '../../core/errors.js';
 import { parseJsonText, parseYamlText } from '../../core/structured-input.js';
+import { decodeText } from '../../io/decode-text.js';
 import { fsError } from '../../io/read-bounded.js';
 import { compareFileNames, type SkippedFile, type SourcedAdvisory } from './dedupe.js';
 import { parseOsvRecord } from './parse-record.js';
@@ -68,21 +69,10 @@ export async function listFiles(root: string): Promise<{ files: string[]; skippe
 
 /** Digest, decode, parse and validate one record file's bytes. */
 export function parseRecordBytes(bytes: Buffer, file: string, format: 'json' | 'yaml'): SourcedAdvisory {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const text = decodeUtf8(bytes, file);
+  const sha256 = sha256Hex(bytes);
+  // OSV records are JSON, UTF-8 (RFC 8259 §8.1); the digest covers the bytes as read, BOM included.
+  const text = decodeText(bytes, file, { utf16: false });
   if (text.trim() === '') throw new AppError('INPUT_EMPTY', { file, reason: 'the file is empty' });
   const value = format === 'json' ? parseJsonText(text, file) : parseYamlText(text, file);
   return { advisory: parseOsvRecord(value, file), source: { file, sha256 } };
-}
-
-// OSV records are JSON, which is UTF-8 (RFC 8259 §8.1); a byte order mark is tolerated and
-// dropped. The digest is taken over the original bytes, BOM included.
-function decodeUtf8(bytes: Buffer, file: string): string {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    if (text.includes('\u0000')) throw new TypeError('NUL character');
-    return text;
-  } catch {
-    throw new AppError('INPUT_UNRECOGNISED', { file, reason: 'not UTF-8 text (binary data?)' });
-  }
 }

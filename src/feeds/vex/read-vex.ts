@@ -9,8 +9,11 @@
  * `document.csaf_version` with `document.category: csaf_vex` (§4.5). Anything else is
  * INPUT_UNRECOGNISED with a reason that says what the file looks like instead.
  */
+
+import { sha256Hex } from '../../core/digest.js';
 import { AppError } from '../../core/errors.js';
 import { parseJsonText } from '../../core/structured-input.js';
+import { decodeText } from '../../io/decode-text.js';
 import { readBoundedFile } from '../../io/read-bounded.js';
 import { parseCsafVex } from './parse-csaf-vex.js';
 import { parseCycloneDxVex } from './parse-cyclonedx-vex.js';
@@ -31,10 +34,16 @@ const PARSERS: Readonly<Record<VexFormat, (value: unknown, file: string) => VexP
   csaf: parseCsafVex,
 };
 
-/** Read a VEX file, detect its format and map it to statements; unusable records are in `rejected`. */
-export async function readVexFile(path: string, opts: ReadVexOptions = {}): Promise<VexReadResult> {
+/**
+ * Read a VEX file, detect its format and map it to statements; unusable records are in
+ * `rejected`. `sha256` is the digest of the bytes read, for the import record.
+ */
+export async function readVexFile(
+  path: string,
+  opts: ReadVexOptions = {},
+): Promise<VexReadResult & { sha256: string }> {
   const bytes = await readBoundedFile(path, opts.maxBytes ?? DEFAULT_MAX_VEX_BYTES);
-  return parseVexText(bytes.toString('utf8'), path);
+  return { ...parseVexText(decodeText(bytes, path, { utf16: false }), path), sha256: sha256Hex(bytes) };
 }
 
 /** Parse VEX JSON text (a leading byte-order mark is ignored); `file` names it in errors and sources. */

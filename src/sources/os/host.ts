@@ -3,10 +3,10 @@
  * database, and turning a package into a purl and ComponentRecord that purl.ts maps back to the
  * same ecosystem, source package and release. See readme.md "Which distro release".
  */
-import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PackageURL } from 'packageurl-js';
+import { sha256Hex } from '../../core/digest.js';
 import { AppError } from '../../core/errors.js';
 import type { AssetRecord, ComponentRecord, Extraction, Rejected } from '../../core/inventory.js';
 import { tooLarge } from '../../io/read-bounded.js';
@@ -92,7 +92,7 @@ async function readInRoot(root: string, rel: string): Promise<{ file: string; te
  * (`--asset-id`); the digest at least makes re-importing the same file land on the same asset.
  */
 export function hostAsset(input: SourceInput, distro: Distro | undefined): AssetRecord {
-  const digest = createHash('sha256').update(input.text).digest('hex').slice(0, 16);
+  const digest = sha256Hex(input.text).slice(0, 16);
   const os = distro ? (distro.versionId ? `${distro.id}-${distro.versionId}` : distro.id) : 'unknown';
   return {
     externalId: `os:${os}:${digest}`,

@@ -2,8 +2,8 @@
  * The CycloneDX JSON pipeline shared by the plain adapter and the attestation adapter: spec
  * version check → official schema → boundary schema → extraction.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { sha256Hex } from '../../../core/digest.js';
 import { AppError } from '../../../core/errors.js';
 import type { Extraction } from '../../../core/inventory.js';
 import { jsonPointer } from '../../../core/structured-input.js';
@@ -51,7 +51,7 @@ export async function readBom(doc: unknown, json: string, at: BomLocation): Prom
   // content digest is the only stable identity left.
   const fallback = {
     name: basename(at.file),
-    externalId: `sha256:${createHash('sha256').update(json).digest('hex')}`,
+    externalId: `sha256:${sha256Hex(json)}`,
   };
   return extractBom(result.data, at.base, fallback);
 }
