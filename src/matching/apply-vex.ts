@@ -4,6 +4,8 @@
  * `not_affected` and `fixed` take the finding out of the open list — kept, with the statement as
  * evidence — `affected` and `under_investigation` leave it open. Pure: no I/O.
  */
+
+import { purlHasVersion, purlWithoutQualifiers, versionlessPurl } from '../core/purl-text.js';
 import type { VexProduct, VexStatement, VexStatus } from '../feeds/vex/types.js';
 
 export interface VexDecision {
@@ -16,20 +18,15 @@ export interface VexDecision {
   source: VexStatement['source'];
 }
 
-// pkg:type/namespace/name@version?qualifiers#subpath → without qualifiers and subpath.
-function bare(purl: string): string {
-  return purl.replace(/[?#].*$/, '');
-}
-function versionless(purl: string): string {
-  return bare(purl).replace(/@[^/@]*$/, '');
-}
-
 /** Does a VEX product denote the component? A versionless purl covers every version. */
 function denotes(product: VexProduct, component: { purl: string; ref?: string | undefined }): boolean {
   if (product.subcomponents?.length) return product.subcomponents.some((s) => denotes(s, component));
   if (product.purl) {
-    const p = bare(product.purl);
-    return p === bare(component.purl) || (!/@[^/@]*$/.test(p) && p === versionless(component.purl));
+    const p = purlWithoutQualifiers(product.purl);
+    return (
+      p === purlWithoutQualifiers(component.purl) ||
+      (!purlHasVersion(p) && p === versionlessPurl(component.purl))
+    );
   }
   if (product.bomRef && component.ref)
     return product.bomRef === component.ref || product.bomRef.endsWith(`#${component.ref}`);

@@ -121,3 +121,23 @@ export function osvRelease(ecosystem: string, distro: string): string | undefine
       return undefined;
   }
 }
+
+/**
+ * Ecosystem → release from the operating systems an SBOM lists (`debian` 10.2 → `Debian:10`),
+ * for OS packages whose purl has no `distro` qualifier. A document listing two different releases
+ * of one distro (a KBOM of several nodes) gives no context for it rather than a guess.
+ */
+export function releaseContext(oses: Iterable<{ name: string; version: string }>): Map<string, string> {
+  const found = new Map<string, Set<string>>();
+  for (const os of oses) {
+    const ecosystem = osEcosystem(os.name);
+    const release = ecosystem ? osvRelease(ecosystem, os.version) : undefined;
+    if (ecosystem && release) found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(release));
+  }
+  const context = new Map<string, string>();
+  for (const [ecosystem, releases] of found) {
+    const [only] = releases;
+    if (releases.size === 1 && only !== undefined) context.set(ecosystem, only);
+  }
+  return context;
+}

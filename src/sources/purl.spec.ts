@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
-import { type PurlInfo, parsePurl, pep503Name, versionWithEpoch } from './purl.js';
+import { normalizePypiName as pep503Name } from '../versioning/pypi/index.js';
+import { type PurlInfo, parsePurl, versionWithEpoch } from './purl.js';
 
 type Expected = { [K in keyof PurlInfo]?: PurlInfo[K] | undefined };
 

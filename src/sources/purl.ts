@@ -7,6 +7,7 @@
  */
 import { PackageURL } from 'packageurl-js';
 import { AppError } from '../core/errors.js';
+import { normalizePypiName } from '../versioning/pypi/index.js';
 import { isOsPurlType, osPurlEcosystem, osvRelease } from './distro.js';
 
 /** What a purl says, in OSV's terms. */
@@ -101,7 +102,7 @@ function osvCoordinates(
     }
     case 'pypi':
       // PEP 503 normalisation: PyPI treats `Foo_Bar.baz` and `foo-bar-baz` as one project.
-      return { ecosystem: 'PyPI', name: pep503Name(name) };
+      return { ecosystem: 'PyPI', name: normalizePypiName(name) };
     case 'golang':
       // The Go module path is namespace + '/' + name; paths are case-sensitive (go.mod).
       return { ecosystem: 'Go', name: joined };
@@ -124,11 +125,6 @@ function osvCoordinates(
       return { ecosystem: plain.ecosystem, name: plain.withNamespace ? joined : name };
     }
   }
-}
-
-/** PEP 503 normalised Python project name: lower case, runs of `-`, `_`, `.` become one `-`. */
-export function pep503Name(name: string): string {
-  return name.replace(/[-_.]+/g, '-').toLowerCase();
 }
 
 /**

@@ -13,8 +13,10 @@ import type {
   Extraction,
   Rejected,
 } from '../../../core/inventory.js';
-import { osEcosystem, osvRelease } from '../../distro.js';
-import { type PurlInfo, parsePurl, versionWithEpoch } from '../../purl.js';
+import { versionlessPurl } from '../../../core/purl-text.js';
+import { releaseContext } from '../../distro.js';
+import { type PurlInfo, parsePurl } from '../../purl.js';
+import { sbomComponentRecord } from '../component-record.js';
 import type { CdxBom, CdxComponent, CdxService } from './schema.js';
 
 /** How the BOM is identified when it has neither serialNumber nor a subject component. */
@@ -30,7 +32,11 @@ export function extractBom(bom: CdxBom, base: string, fallback: Fallback): Extra
   if (subject?.components) collect(subject.components, `${base}/metadata/component/components`, items);
   if (bom.components) collect(bom.components, `${base}/components`, items);
 
-  const distro = distroContext(items.map(([c]) => c));
+  const distro = releaseContext(
+    items.flatMap(([c]) =>
+      c.type === 'operating-system' && c.version ? [{ name: c.name, version: c.version }] : [],
+    ),
+  );
   const components: ComponentRecord[] = [];
   const rejected: Rejected[] = [];
   const seen = new Set<string>();
@@ -97,51 +103,22 @@ function noPurlReason(c: CdxComponent): string {
   return `no purl${cpe}`;
 }
 
-/**
- * Ecosystem → release from operating-system components (`debian` 10.2 → `Debian:10`), used for OS
- * packages whose purl has no `distro` qualifier. A BOM listing two different releases of one
- * distro (a KBOM of several nodes) gives no context for it rather than a guess.
- */
-function distroContext(all: CdxComponent[]): Map<string, string> {
-  const found = new Map<string, Set<string>>();
-  for (const c of all) {
-    if (c.type !== 'operating-system' || !c.version) continue;
-    const ecosystem = osEcosystem(c.name);
-    const release = ecosystem ? osvRelease(ecosystem, c.version) : undefined;
-    if (ecosystem && release) found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(release));
-  }
-  const context = new Map<string, string>();
-  for (const [ecosystem, releases] of found) {
-    const [only] = releases;
-    if (releases.size === 1 && only !== undefined) context.set(ecosystem, only);
-  }
-  return context;
-}
-
-const OS_TYPES = new Set(['deb', 'rpm', 'apk', 'alpine']);
-
+// The purl is the identity; the component's own version fills in when the purl has none
+// (the medical-device SBOMs write `pkg:github/wolfssl/wolfssl` with version 4.8.1 beside it).
 function toRecord(
   c: CdxComponent,
   info: PurlInfo,
   ref: string,
   distro: Map<string, string>,
 ): ComponentRecord {
-  const record: ComponentRecord = {
+  return sbomComponentRecord({
     purl: c.purl ?? '',
-    ecosystem: info.ecosystem,
-    name: info.name,
-    // The purl is the identity; the component's own version fills in when the purl has none
-    // (the medical-device SBOMs write `pkg:github/wolfssl/wolfssl` with version 4.8.1 beside it).
-    version: versionWithEpoch(info) ?? (c.version || null),
+    info,
     ref,
-  };
-  const isOs = OS_TYPES.has(info.type);
-  const source = info.sourceName ? info : isOs ? trivySource(c) : {};
-  if (source.sourceName) record.sourceName = source.sourceName;
-  if (source.sourceVersion) record.sourceVersion = source.sourceVersion;
-  const release = info.distroRelease ?? (isOs && info.ecosystem ? distro.get(info.ecosystem) : undefined);
-  if (release) record.distroRelease = release;
-  return record;
+    declaredVersion: c.version,
+    distro,
+    producerSource: () => trivySource(c),
+  });
 }
 
 /**
@@ -179,7 +156,8 @@ function toAsset(bom: CdxBom, subject: CdxComponent | undefined, fallback: Fallb
   // the serialNumber only when there is no subject. Deployments of one application on several
   // hosts are told apart by the importer (`--asset-id`).
   const id = subject
-    ? (versionlessPurl(subject.purl) ?? (subject.group ? `${subject.group}/${subject.name}` : subject.name))
+    ? ((subject.purl ? versionlessPurl(subject.purl) : undefined) ??
+      (subject.group ? `${subject.group}/${subject.name}` : subject.name))
     : (bom.serialNumber ?? fallback.externalId);
   const asset: AssetRecord = {
     externalId: `cyclonedx:${id}`,
@@ -189,10 +167,4 @@ function toAsset(bom: CdxBom, subject: CdxComponent | undefined, fallback: Fallb
   };
   if (subject?.version) asset.version = subject.version;
   return asset;
-}
-
-function versionlessPurl(purl: string | undefined): string | undefined {
-  if (!purl) return undefined;
-  // pkg:type/namespace/name@version?qualifiers#subpath → pkg:type/namespace/name
-  return purl.replace(/[?#].*$/, '').replace(/@[^/@]*$/, '');
 }

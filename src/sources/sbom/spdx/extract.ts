@@ -12,7 +12,9 @@ import type {
   Extraction,
   Rejected,
 } from '../../../core/inventory.js';
-import { type PurlInfo, parsePurl, versionWithEpoch } from '../../purl.js';
+import { versionlessPurl } from '../../../core/purl-text.js';
+import { type PurlInfo, parsePurl } from '../../purl.js';
+import { sbomComponentRecord } from '../component-record.js';
 import {
   distroContext,
   isOperatingSystem,
@@ -133,28 +135,21 @@ function noPurlReason(pkg: SpdxPackage): string {
   return packageCpes(pkg).length > 0 ? 'no purl; cpe only' : 'no purl';
 }
 
-const OS_TYPES = new Set(['deb', 'rpm', 'apk', 'alpine']);
-
+// The purl is the identity; §7.3 versionInfo fills in when the purl has no version.
 function toRecord(
   pkg: SpdxPackage,
   purl: string,
   info: PurlInfo,
   distro: Map<string, string>,
 ): SpdxComponentRecord {
-  const record: SpdxComponentRecord = {
+  const record: SpdxComponentRecord = sbomComponentRecord({
     purl,
-    ecosystem: info.ecosystem,
-    name: info.name,
-    // The purl is the identity; §7.3 versionInfo fills in when the purl has no version.
-    version: versionWithEpoch(info) ?? (pkg.versionInfo || null),
+    info,
     ref: pkg.SPDXID,
-  };
-  const isOs = OS_TYPES.has(info.type);
-  const source = info.sourceName ? info : isOs ? trivySource(pkg) : {};
-  if (source.sourceName) record.sourceName = source.sourceName;
-  if (source.sourceVersion) record.sourceVersion = source.sourceVersion;
-  const release = info.distroRelease ?? (isOs && info.ecosystem ? distro.get(info.ecosystem) : undefined);
-  if (release) record.distroRelease = release;
+    declaredVersion: pkg.versionInfo,
+    distro,
+    producerSource: () => trivySource(pkg),
+  });
   const cpes = packageCpes(pkg);
   if (cpes.length > 0) record.cpes = cpes;
   return record;
@@ -181,7 +176,7 @@ function toAsset(doc: SpdxDoc, subject: SpdxPackage | undefined): AssetRecord {
     return { externalId: `spdx:${doc.name}`, name: doc.name, kind: 'other', tags: {} };
   const purl = packagePurl(subject);
   const asset: AssetRecord = {
-    externalId: `spdx:${versionlessPurl(purl) ?? subject.name}`,
+    externalId: `spdx:${purl ? versionlessPurl(purl) : subject.name}`,
     name: subject.name,
     kind: assetKind(subject),
     tags: {},
@@ -195,10 +190,4 @@ function assetKind(pkg: SpdxPackage): AssetKind {
   if (kind) return kind;
   // Trivy before primaryPackagePurpose: the root's element id names its type.
   return pkg.SPDXID.startsWith('SPDXRef-ContainerImage-') ? 'container-image' : 'other';
-}
-
-function versionlessPurl(purl: string | undefined): string | undefined {
-  if (!purl) return undefined;
-  // pkg:type/namespace/name@version?qualifiers#subpath → pkg:type/namespace/name
-  return purl.replace(/[?#].*$/, '').replace(/@[^/@]*$/, '');
 }

@@ -3,7 +3,7 @@
  * Annex F "External repository identifiers"), whether it is the operating system, and the
  * source package of OS binary packages as Trivy records it.
  */
-import { osEcosystem, osvRelease } from '../../distro.js';
+import { releaseContext } from '../../distro.js';
 import type { SpdxPackage } from './schema.js';
 
 /** Annex F: purl refs are category PACKAGE-MANAGER; the 2.3 JSON schema also allows PACKAGE_MANAGER. */
@@ -40,25 +40,13 @@ export function isTrivyApplication(pkg: SpdxPackage): boolean {
   return pkg.SPDXID.startsWith('SPDXRef-Application-');
 }
 
-/**
- * Ecosystem → OSV release from the operating-system packages (`alpine` 3.16.0 → `Alpine:v3.16`),
- * for OS packages whose purl has no usable `distro` qualifier. Two different releases of one
- * distro in one document give no context for it rather than a guess.
- */
+/** The operating systems the document lists, for the release context of OS packages. */
 export function distroContext(packages: readonly SpdxPackage[]): Map<string, string> {
-  const found = new Map<string, Set<string>>();
-  for (const pkg of packages) {
-    if (!isOperatingSystem(pkg) || !pkg.versionInfo) continue;
-    const ecosystem = osEcosystem(pkg.name);
-    const release = ecosystem ? osvRelease(ecosystem, pkg.versionInfo) : undefined;
-    if (ecosystem && release) found.set(ecosystem, (found.get(ecosystem) ?? new Set()).add(release));
-  }
-  const context = new Map<string, string>();
-  for (const [ecosystem, releases] of found) {
-    const [only] = releases;
-    if (releases.size === 1 && only !== undefined) context.set(ecosystem, only);
-  }
-  return context;
+  return releaseContext(
+    packages.flatMap((p) =>
+      isOperatingSystem(p) && p.versionInfo ? [{ name: p.name, version: p.versionInfo }] : [],
+    ),
+  );
 }
 
 // trivy pkg/sbom/spdx/marshal.go: sourceInfo = "built package from: <SrcName> <SrcVersion>",
