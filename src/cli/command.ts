@@ -9,6 +9,8 @@ export interface CommandContext {
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
   json: boolean;
+  /** Who the audit log names for changes this command makes: `cli:<login name>`. */
+  actor: string;
   /** Opens the store on first call only: commands that never call it never start PGlite. */
   db(): Promise<Db>;
   /** Write a value as JSON (one document) to stdout. */

@@ -39,6 +39,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       positionals: parsed.positionals,
       values: parsed.values,
       json,
+      actor: `cli:${io.env.USER ?? io.env.LOGNAME ?? 'unknown'}`,
       async db() {
         db ??= await openStore(storeConfigFromEnv(io.env));
         return db;

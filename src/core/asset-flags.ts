@@ -3,6 +3,7 @@
  * days is stale — flagged, never dropped — and an asset holding PHI in a dev or test environment
  * is a finding of its own (PHI belongs in production controls; test systems get synthetic data).
  */
+import { DAY_MS } from './time.js';
 
 export const ASSET_FLAGS = ['stale', 'phi-in-non-production'] as const;
 export type AssetFlag = (typeof ASSET_FLAGS)[number];
@@ -17,7 +18,7 @@ export function assetFlags(
   staleDays = DEFAULT_STALE_DAYS,
 ): AssetFlag[] {
   const flags: AssetFlag[] = [];
-  if (now.getTime() - Date.parse(asset.lastSeen) > staleDays * 86_400_000) flags.push('stale');
+  if (now.getTime() - Date.parse(asset.lastSeen) > staleDays * DAY_MS) flags.push('stale');
   if (asset.phi && (asset.environment === 'dev' || asset.environment === 'test'))
     flags.push('phi-in-non-production');
   return flags;

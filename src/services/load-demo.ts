@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ASSET_KINDS, CLINICAL_CRITICALITY, ENVIRONMENTS, SUPPORT_STATUS } from '../core/inventory.js';
 import { parseYamlText, validateShape } from '../core/structured-input.js';
+import { DAY_MS } from '../core/time.js';
 import { readBoundedFile } from '../io/read-bounded.js';
 import type { Db } from '../store/db.js';
 import { importAdvisories } from './import-advisories.js';
@@ -48,8 +49,6 @@ export interface DemoLoadResult {
   kevEntries: number;
   findingsOpened: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Load the demo fleet described by `fleetFile` (idempotent: a second load changes nothing). */
 export async function loadDemo(

@@ -8,6 +8,7 @@
  * "standard < 90 days" for the rest.
  */
 import { AppError } from '../core/errors.js';
+import { DAY_MS } from '../core/time.js';
 import type { SeverityAssessment } from './severity.js';
 
 export const TIERS = ['emergency', 'high', 'standard'] as const;
@@ -71,8 +72,6 @@ export interface TierDecision {
   clockStart: string;
   deadline: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Apply a policy: the first matching rule decides; the deadline is clock start + the rule's days. */
 export function decideTier(policy: Policy, inputs: TriageInputs, clockStart: Date): TierDecision {

@@ -15,10 +15,9 @@ reported as a gap: exit 3 when any gap remains, so a partial inventory never pas
     if (regions.length === 0) throw new AppError('USAGE', { reason: 'at least one --region is required' });
     const { importAws } = await import('../../services/import-aws.js');
     const accountId = ctx.values['account-id'] as string | undefined;
-    const actor = `cli:${ctx.io.env.USER ?? ctx.io.env.LOGNAME ?? 'unknown'}`;
     const r = await importAws(await ctx.db(), {
       regions,
-      actor,
+      actor: ctx.actor,
       maxAttempts: 8,
       ...(accountId ? { accountId } : {}),
     });

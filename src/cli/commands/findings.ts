@@ -1,10 +1,9 @@
 import { AppError, EXIT } from '../../core/errors.js';
+import { DAY_MS } from '../../core/time.js';
 import { FINDING_STATES, type FindingView, listFindings } from '../../store/repositories/findings.js';
 import { SEED_DEFAULT_POLICY, TIERS } from '../../triage/default-policy.js';
 import type { Command } from '../command.js';
 import { renderTable } from '../table.js';
-
-const DAY_MS = 86_400_000;
 
 /** Days until (positive) or since (negative) the deadline, rounded down. */
 function daysLeft(deadline: string | null, now: Date): number | null {
@@ -143,8 +142,10 @@ export const findingsRematch: Command = {
     const { rematchFleet } = await import('../../services/rematch-fleet.js');
     const { progressBar } = await import('../progress.js');
     const bar = progressBar(ctx.io, 'assets', ctx.json);
-    const actor = `cli:${ctx.io.env.USER ?? ctx.io.env.LOGNAME ?? 'unknown'}`;
-    const r = await rematchFleet(await ctx.db(), { actor, onProgress: (d, t) => bar.update(d, t) });
+    const r = await rematchFleet(await ctx.db(), {
+      actor: ctx.actor,
+      onProgress: (d, t) => bar.update(d, t),
+    });
     bar.stop();
     if (ctx.json) ctx.printJson(r);
     else

@@ -4,10 +4,6 @@ import type { AssetOverrides } from '../../services/import-sbom.js';
 import type { Command, CommandContext } from '../command.js';
 import { progressBar } from '../progress.js';
 
-function actor(ctx: CommandContext): string {
-  return `cli:${ctx.io.env.USER ?? ctx.io.env.LOGNAME ?? 'unknown'}`;
-}
-
 function onePath(ctx: CommandContext, what: string): string {
   const [p, ...extra] = ctx.positionals;
   if (!p || extra.length) throw new AppError('USAGE', { reason: `expected exactly one <${what}>` });
@@ -71,7 +67,7 @@ Re-importing the same file into the same asset changes nothing.`,
     const file = onePath(ctx, 'file');
     const asset = overrides(ctx);
     const { importSbom } = await import('../../services/import-sbom.js');
-    const r = await importSbom(await ctx.db(), file, { actor: actor(ctx), asset });
+    const r = await importSbom(await ctx.db(), file, { actor: ctx.actor, asset });
     if (ctx.json) ctx.printJson(r);
     else if (r.status === 'unchanged')
       ctx.print(
@@ -99,7 +95,7 @@ export const importAdvisoriesCommand: Command = {
     const { importAdvisories } = await import('../../services/import-advisories.js');
     const bar = progressBar(ctx.io, 'advisories', ctx.json);
     const r = await importAdvisories(await ctx.db(), path, {
-      actor: actor(ctx),
+      actor: ctx.actor,
       onProgress: (d, t) => bar.update(d, t),
     });
     bar.stop();
@@ -129,7 +125,7 @@ export const importKevCommand: Command = {
   async run(ctx) {
     const file = onePath(ctx, 'file');
     const { importKev } = await import('../../services/import-kev.js');
-    const r = await importKev(await ctx.db(), file, { actor: actor(ctx) });
+    const r = await importKev(await ctx.db(), file, { actor: ctx.actor });
     if (ctx.json) ctx.printJson(r);
     else
       ctx.print(
@@ -149,7 +145,7 @@ export const importVexCommand: Command = {
   async run(ctx) {
     const file = onePath(ctx, 'file');
     const { importVex } = await import('../../services/import-vex.js');
-    const r = await importVex(await ctx.db(), file, { actor: actor(ctx) });
+    const r = await importVex(await ctx.db(), file, { actor: ctx.actor });
     if (ctx.json) ctx.printJson(r);
     else if (r.status === 'unchanged')
       ctx.print(`${file}: already imported (import #${r.importId}); nothing changed`);
@@ -177,7 +173,7 @@ All devices are written in one transaction; rows that become no device are liste
     const { importDevices } = await import('../../services/import-devices.js');
     const mappingFile = ctx.values.mapping as string | undefined;
     const r = await importDevices(await ctx.db(), file, {
-      actor: actor(ctx),
+      actor: ctx.actor,
       ...(mappingFile ? { mappingFile } : {}),
     });
     if (ctx.json) ctx.printJson(r);
