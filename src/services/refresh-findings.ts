@@ -11,7 +11,7 @@ import { AliasGroups, mergeMatches } from '../matching/merge-aliases.js';
 import { matchAll } from '../matching/parallel.js';
 import type { Queryable } from '../store/db.js';
 import { advisoriesForPackages } from '../store/repositories/advisories.js';
-import { type AssetRow, getAsset } from '../store/repositories/assets.js';
+import { type AssetRow, getAssets } from '../store/repositories/assets.js';
 import { appendAudit, type NewAuditEvent } from '../store/repositories/audit.js';
 import { type ComponentRow, presentComponents } from '../store/repositories/components.js';
 import { type FindingState, findingsOfAssets, type StoredFinding } from '../store/repositories/findings.js';
@@ -41,6 +41,8 @@ interface Current {
   /** open/unknown need work; not_affected/fixed here are a supplier's VEX statement closing it. */
   state: Extract<FindingState, 'open' | 'unknown' | 'not_affected' | 'fixed'>;
   fixed: string | null;
+  /** Every id the finding is known by: the advisory's, its aliases and its alias group's. */
+  ids: string[];
   inputs: TriageInputs & { unknownReason?: string; vex?: VexDecision; fixState?: FixState };
 }
 
@@ -64,11 +66,7 @@ export async function refreshFindings(
   const byId = new Map(advisories.map((a) => [a.id, a]));
   // A whole-fleet refresh (`findings rematch`) matches on every core; an import's few assets on one.
   const result = await matchAll(components, advisories);
-  const assets = new Map<number, AssetRow>();
-  for (const id of assetIds) {
-    const a = await getAsset(tx, id);
-    if (a) assets.set(id, a);
-  }
+  const assets = await getAssets(tx, assetIds);
   const cves = new Set<string>();
   for (const m of [...result.matches, ...result.unknown]) {
     for (const id of [m.advisory.id, ...m.advisory.aliases]) if (id.startsWith('CVE-')) cves.add(id);
@@ -105,16 +103,18 @@ export async function refreshFindings(
   const current = new Map<string, Current>();
   for (const m of merged) {
     const asset = assets.get(m.component.assetId)!;
+    const ids = [m.advisory.id, ...m.aliases];
     current.set(key(asset.id, m.component.id, m.advisory.id), {
       component: m.component,
       advisory: m.advisory,
       state: 'open',
       fixed: m.fixed,
+      ids,
       inputs: {
         ...inputsFor(
           asset,
           m.members.map((a) => ({ advisory: a, affected: a === m.advisory ? m.affected : undefined })),
-          [m.advisory.id, ...m.aliases],
+          ids,
         ),
         ...(m.epochAssumed ? { missingEpoch: 'auto: assumed the advisory epoch' } : {}),
       },
@@ -122,19 +122,21 @@ export async function refreshFindings(
   }
   for (const u of result.unknown) {
     const asset = assets.get(u.component.assetId)!;
+    const ids = [u.advisory.id, ...u.advisory.aliases];
     current.set(key(asset.id, u.component.id, u.advisory.id), {
       component: u.component,
       advisory: u.advisory,
       state: 'unknown',
       fixed: null,
-      inputs: { ...inputsFor(asset, [u], [u.advisory.id, ...u.advisory.aliases]), unknownReason: u.reason },
+      ids,
+      inputs: { ...inputsFor(asset, [u], ids), unknownReason: u.reason },
     });
   }
 
   // VEX: a supplier's statement on the component decides whether the finding stays open.
-  const vex = vexIndex(await vexStatementsFor(tx, [...new Set([...current.values()].flatMap(idsOf))]));
+  const vex = vexIndex(await vexStatementsFor(tx, [...new Set([...current.values()].flatMap((c) => c.ids))]));
   for (const cur of current.values()) {
-    const decision = vex.decide(cur.component, idsOf(cur));
+    const decision = vex.decide(cur.component, cur.ids);
     cur.inputs = {
       ...cur.inputs,
       fixState: fixState(cur.fixed, decision),
@@ -297,10 +299,6 @@ export async function refreshFindings(
   }
   await appendAudit(tx, ...events);
   return summary;
-}
-
-function idsOf(cur: { advisory: Advisory }): string[] {
-  return [cur.advisory.id, ...cur.advisory.aliases];
 }
 
 function decisionData(d: ReturnType<typeof decideTier>): Record<string, unknown> {

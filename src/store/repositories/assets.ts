@@ -163,6 +163,16 @@ export async function listAssets(
     .map((a) => ({ ...a, flags: assetFlags(a, filter.now ?? new Date(), filter.staleDays) }));
 }
 
+/** Assets by id, in one query (ids not found are absent from the map). */
+export async function getAssets(db: Queryable, ids: readonly number[]): Promise<Map<number, AssetRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM assets WHERE id = ANY($1::bigint[])`,
+    [ids.map(String)],
+  );
+  return new Map(rows.map((r) => [r.id as number, toRow(r)]));
+}
+
 /** One asset by id, or null. */
 export async function getAsset(db: Queryable, id: number): Promise<AssetRow | null> {
   const { rows } = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM assets WHERE id = $1`, [
