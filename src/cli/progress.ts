@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressTypes from 'cli-progress';
 import type { CliIo } from './io.js';
 
 export interface Progress {
@@ -14,6 +15,8 @@ const SILENT: Progress = { update() {}, stop() {} };
  */
 export function progressBar(io: CliIo, label: string, json: boolean): Progress {
   if (json || !io.stderr.isTTY) return SILENT;
+  // Loaded only when a bar is drawn: every command imports this module, few draw on a terminal.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressTypes;
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {value}/{total} {percentage}% eta {eta}s`,
