@@ -50,6 +50,17 @@ export const ERROR_CODES = {
     exit: EXIT.internal,
     message: 'An applied database migration was modified after it ran',
   },
+  CLOUD_CREDENTIALS: {
+    status: 401,
+    exit: EXIT.upstream,
+    message: 'Cloud credentials are missing, expired or not accepted',
+  },
+  CLOUD_THROTTLED: {
+    status: 503,
+    exit: EXIT.upstream,
+    message: 'Cloud API kept throttling after every retry',
+  },
+  CLOUD_API: { status: 502, exit: EXIT.upstream, message: 'Cloud API call failed' },
   AUDIT_APPEND_ONLY: { status: 409, exit: EXIT.internal, message: 'Audit events are append-only' },
   AUDIT_CHAIN_BROKEN: { status: 409, exit: EXIT.findings, message: 'Audit chain verification failed' },
   INTERNAL: { status: 500, exit: EXIT.internal, message: 'Internal error' },
