@@ -11,7 +11,7 @@ import {
   importSbomCommand,
   importVexCommand,
 } from './import.js';
-import { inventoryList, inventoryShow } from './inventory.js';
+import { inventoryList, inventoryShow, inventoryUnapproved } from './inventory.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
 import { versionCompare } from './version-compare.js';
@@ -21,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   scan,
   versionCompare,
   inventoryShow,
+  inventoryUnapproved,
   inventoryList,
   importSbomCommand,
   importPackagesCommand,

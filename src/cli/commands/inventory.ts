@@ -131,3 +131,39 @@ async function readDeviceExport(file: string, mappingFile: string | undefined) {
   const { readDevices } = await import('../../services/import-devices.js');
   return readDevices(file, mappingFile, { recognisedOnly: !mappingFile });
 }
+
+/** `inventory unapproved --policy <file>`: shadow IT, the software no approved-software rule allows. */
+export const inventoryUnapproved: Command = {
+  path: ['inventory', 'unapproved'],
+  summary: 'List installed software that the approved-software policy does not approve (shadow IT)',
+  usage: '--policy approved-software.yaml [--json]',
+  help: `The policy lists approved software by package URL or name pattern (\`*\` matches any text),
+optionally per asset kind; see docs/approved-software.md. Exit 1 when any governed asset runs
+unapproved software, so the command can gate a pipeline.`,
+  options: { policy: { type: 'string' } },
+  async run(ctx) {
+    if (ctx.positionals.length) throw new AppError('USAGE', { reason: `unexpected '${ctx.positionals[0]}'` });
+    const file = ctx.values.policy as string | undefined;
+    if (!file) throw new AppError('USAGE', { reason: '--policy <file> is required' });
+    const { readApprovedSoftware, findUnapprovedSoftware } = await import(
+      '../../services/unapproved-software.js'
+    );
+    const policy = await readApprovedSoftware(file);
+    const assets = await findUnapprovedSoftware(await ctx.db(), policy);
+    const total = assets.reduce((n, a) => n + a.unapproved.length, 0);
+    if (ctx.json)
+      ctx.printJson({ policy: file, assets, summary: { assets: assets.length, components: total } });
+    else {
+      ctx.print(
+        renderTable(
+          ['ASSET', 'KIND', 'PHI', 'PURL', 'FOUND BY'],
+          assets.flatMap((a) =>
+            a.unapproved.map((c) => [a.name, a.kind, a.phi ? 'yes' : 'no', c.purl, c.foundBy]),
+          ),
+        ),
+      );
+      ctx.print(`${total} unapproved components on ${assets.length} assets`);
+    }
+    return total > 0 ? EXIT.findings : EXIT.ok;
+  },
+};
