@@ -12,6 +12,7 @@ import { createCsvDevicesAdapter, type DeviceExtraction, readMappingFile } from 
 import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
+import { attachMds2Forms } from './attach-mds2.js';
 import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 import { writeExtractions } from './write-extractions.js';
 
@@ -96,6 +97,8 @@ export async function importDevices(
         at,
       },
       ...events,
+      // Devices of a model whose MDS2 form was imported earlier get it now.
+      ...(await attachMds2Forms(tx, { actor: opts.actor, at, assetIds })),
     );
     const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
     return { ...base, status: 'imported' as const, importId, created, findings };

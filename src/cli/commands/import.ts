@@ -189,6 +189,31 @@ All devices are written in one transaction; rows that become no device are liste
   },
 };
 
+/** `import mds2`: a manufacturer's MDS2 form, attached to every device of its models. */
+export const importMds2Command: Command = {
+  path: ['import', 'mds2'],
+  summary: "Import a device model's MDS2 form (CSV) and attach its answers to the devices of that model",
+  usage: '<form.csv> [--json]',
+  help: `The form (ANSI/NEMA HN 1-2019, exported as CSV) covers the models DOC-3 lists for the DOC-1
+manufacturer. Every device asset of those models gets \`mds2:<fact>\` tags (yes/no/unknown) and
+\`mds2:form\`; devices imported later get the latest form of their model.`,
+  async run(ctx) {
+    const file = onePath(ctx, 'file');
+    const { importMds2 } = await import('../../services/import-mds2.js');
+    const r = await importMds2(await ctx.db(), file, { actor: ctx.actor });
+    if (ctx.json) ctx.printJson(r);
+    else if (r.status === 'unchanged')
+      ctx.print(`${file}: already imported (import #${r.importId}); nothing changed`);
+    else {
+      ctx.print(
+        `${file}: MDS2 form #${r.formId} for ${r.manufacturer} ${r.models.join(', ')}; attached to ${r.devices} devices`,
+      );
+      for (const x of r.rejected) ctx.io.stderr.write(`rejected ${x.ref}: ${x.reason}\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
 /** `import packages`: an OS package list (dpkg status, rpm -qa, apk installed db) as one host. */
 export const importPackagesCommand: Command = {
   ...importSbomCommand,
