@@ -26,6 +26,7 @@ CREATE TABLE cloud_resources (
   configuration jsonb NOT NULL,
   supplementary jsonb NOT NULL,
   source text NOT NULL,
-  PRIMARY KEY (snapshot_id, type, resource_id)
+  -- AWS-managed IAM policies have one ARN in every account: the account is part of the key.
+  PRIMARY KEY (snapshot_id, account, type, resource_id)
 );
 CREATE INDEX cloud_resources_type_idx ON cloud_resources (type);
