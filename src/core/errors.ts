@@ -27,6 +27,11 @@ export const ERROR_CODES = {
   INPUT_TOO_LARGE: { status: 413, exit: EXIT.usage, message: 'Input is larger than the configured limit' },
   INPUT_MALFORMED_JSON: { status: 400, exit: EXIT.usage, message: 'Input is not well-formed JSON' },
   INPUT_MALFORMED_YAML: { status: 400, exit: EXIT.usage, message: 'Input is not well-formed YAML' },
+  INPUT_MALFORMED_XML: {
+    status: 400,
+    exit: EXIT.usage,
+    message: 'Input is not well-formed XML, or declares a DTD',
+  },
   INPUT_UNRECOGNISED: { status: 400, exit: EXIT.usage, message: 'Input format is not recognised' },
   INPUT_UNSUPPORTED_SPEC: {
     status: 400,

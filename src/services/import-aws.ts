@@ -1,71 +1,28 @@
 /**
- * `collect aws`: EC2 instances with their SSM inventory and patch state, collected with the AWS
- * SDK v3 (standard credential chain), written as assets in one transaction. Gaps (a service the
- * credentials may not read) are audited and reported, never passed over silently.
+ * `collect aws`: a configuration snapshot of one or many AWS accounts collected with the AWS SDK
+ * v3 (standard credential chain), stored, and merged into the inventory in one transaction.
+ * Gaps (what the credentials may not read) are stored, audited and reported, never passed over.
  */
-import { canonicalJson } from '../core/canonical-json.js';
-import { sha256Hex } from '../core/digest.js';
-import { type CollectAwsOptions, collectAwsInventory } from '../sources/cloud/aws/collect-ec2-ssm.js';
+import { type CollectAwsOptions, collectAwsSnapshot } from '../sources/cloud/aws/collect-snapshot.js';
+import { AWS_COLLECTORS } from '../sources/cloud/aws/collectors.js';
+import { awsSnapshotAssets } from '../sources/cloud/aws/snapshot-assets.js';
 import type { Db } from '../store/db.js';
-import { appendAudit } from '../store/repositories/audit.js';
-import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
-import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
-import { writeExtractions } from './write-extractions.js';
+import { type CloudImportResult, importCloudSnapshot } from './import-cloud.js';
 
-export interface ImportAwsResult {
-  status: 'imported' | 'unchanged';
-  importId: number;
-  assets: number;
-  created: number;
-  gaps: { service: string; region: string; reason: string }[];
-  findings: RefreshSummary;
-}
-
-/** Collect from AWS and import the result. */
+/** Collect from AWS and import the snapshot. */
 export async function importAws(
   db: Db,
   opts: CollectAwsOptions & { actor: string; at?: Date },
-): Promise<ImportAwsResult> {
-  const { actor, at: when, ...collect } = opts;
-  const at = when ?? new Date();
-  const inventory = await collectAwsInventory(collect);
-  // Unchanged configuration collected again is recognised by its content, not by time.
-  const sha256 = sha256Hex(canonicalJson(inventory));
-  return db.transaction(async (tx) => {
-    const base = { assets: inventory.assets.length, gaps: inventory.gaps };
-    const prior = await claimImport(tx, { kind: 'cloud', sha256 });
-    if (prior)
-      return { ...base, status: 'unchanged' as const, importId: prior.id, created: 0, findings: noChanges() };
-    const importId = await recordImport(tx, {
-      kind: 'cloud',
-      adapter: 'cloud/aws-ec2-ssm',
-      adapterVersion: '1',
-      source: `aws:${collect.regions.join(',')}`,
-      sha256,
-      importedAt: at,
-    });
-    const { assetIds, created, events } = await writeExtractions(tx, inventory.assets, {
-      source: 'cloud/aws-ec2-ssm',
-      ref: (e) => e.asset.externalId,
-      importId,
-      at,
-      actor,
-    });
-    const summary = { assets: inventory.assets.length, created, gaps: inventory.gaps.length };
-    await setImportSummary(tx, importId, summary);
-    await appendAudit(
-      tx,
-      {
-        actor,
-        action: 'import.cloud',
-        entityType: 'import',
-        entityId: String(importId),
-        data: { provider: 'aws', regions: collect.regions, ...summary, gapList: inventory.gaps },
-        at,
-      },
-      ...events,
-    );
-    const findings = await refreshFindings(tx, assetIds, { at, actor });
-    return { ...base, status: 'imported' as const, importId, created, findings };
-  });
+): Promise<CloudImportResult> {
+  const { actor, at, ...collect } = opts;
+  const snapshot = await collectAwsSnapshot(collect, AWS_COLLECTORS);
+  // The scope names what was asked for, so a later collection of the same scope is compared
+  // with this one and not with a collection of other accounts or regions.
+  const scope = [
+    collect.organization ? 'organization' : (collect.accounts ?? []).slice().sort().join(',') || 'caller',
+    [...collect.regions].sort().join(','),
+    (collect.services ?? []).slice().sort().join(','),
+  ].join(':');
+  const origin = { adapter: 'cloud/aws-sdk', adapterVersion: '1', source: `aws:${scope}`, live: true };
+  return importCloudSnapshot(db, snapshot, awsSnapshotAssets, origin, { actor, ...(at && { at }) });
 }

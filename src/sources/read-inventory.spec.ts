@@ -113,14 +113,21 @@ describe('readInventoryFile', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
-  it('CycloneDX XML: INPUT_UNRECOGNISED saying XML is not supported yet', async () => {
+  it('CycloneDX XML is recognised by its <bom> root, whatever the file is called', async () => {
     const path = await fileWith(
-      'bom.xml',
+      'bom.txt',
       '<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5"/>',
     );
+    const r = await readInventoryFile(path);
+    expect(r.adapter.id).toBe('sbom/cyclonedx-xml');
+    expect(r.components).toEqual([]);
+  });
+
+  it('other XML: INPUT_UNRECOGNISED saying what the root should be', async () => {
+    const path = await fileWith('doc.xml', '<?xml version="1.0"?>\n<Document xmlns="http://spdx.org/"/>');
     await expect(readInventoryFile(path)).rejects.toMatchObject({
       code: 'INPUT_UNRECOGNISED',
-      details: { file: path, reason: expect.stringContaining('XML') },
+      details: { file: path, reason: expect.stringContaining('not a CycloneDX <bom>') },
     });
   });
 

@@ -4,7 +4,11 @@
  */
 import { AppError } from '../core/errors.js';
 import { apkInstalledAdapter, dpkgStatusAdapter, rpmQaAdapter } from './os/index.js';
-import { cyclonedxAttestationAdapter, cyclonedxJsonAdapter } from './sbom/cyclonedx/index.js';
+import {
+  cyclonedxAttestationAdapter,
+  cyclonedxJsonAdapter,
+  cyclonedxXmlAdapter,
+} from './sbom/cyclonedx/index.js';
 import { isCycloneDxVex } from './sbom/cyclonedx/read-bom.js';
 import { spdxJsonAdapter } from './sbom/spdx/index.js';
 import type { InventoryAdapter, SourceInput } from './types.js';
@@ -13,6 +17,7 @@ import type { InventoryAdapter, SourceInput } from './types.js';
 export const ADAPTERS: readonly InventoryAdapter[] = [
   cyclonedxJsonAdapter,
   cyclonedxAttestationAdapter,
+  cyclonedxXmlAdapter,
   spdxJsonAdapter,
   dpkgStatusAdapter,
   rpmQaAdapter,
@@ -23,6 +28,7 @@ export const ADAPTERS: readonly InventoryAdapter[] = [
 export const ADAPTER_FOLDERS: Readonly<Record<string, string>> = {
   [cyclonedxJsonAdapter.id]: 'sbom/cyclonedx',
   [cyclonedxAttestationAdapter.id]: 'sbom/cyclonedx',
+  [cyclonedxXmlAdapter.id]: 'sbom/cyclonedx',
   [spdxJsonAdapter.id]: 'sbom/spdx',
   [dpkgStatusAdapter.id]: 'os/dpkg',
   [rpmQaAdapter.id]: 'os/rpm',
@@ -47,7 +53,8 @@ export function detectAdapter(input: SourceInput, parsed: unknown): InventoryAda
 // version fields are echoed back, never free text from the file.
 function describeUnrecognised(text: string, parsed: unknown): string {
   if (parsed === undefined) {
-    if (/^\s*</.test(text)) return 'XML input: CycloneDX XML and SPDX XML are not supported yet (use JSON)';
+    if (/^\s*</.test(text))
+      return 'XML whose root element is not a CycloneDX <bom>: SPDX XML is not supported (use JSON)';
     return 'not JSON, and no text-format adapter accepts it';
   }
   if (Array.isArray(parsed)) return 'a JSON array: expected an SBOM object';

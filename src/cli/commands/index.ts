@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { auditLog, auditVerify } from './audit.js';
-import { collectAws } from './collect.js';
+import { collectAws, collectAzure, importAwsConfig } from './collect.js';
 import { demoLoad } from './demo.js';
 import { findingsExplain, findingsList, findingsRematch } from './findings.js';
 import {
@@ -32,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   importDevicesCommand,
   importMds2Command,
   collectAws,
+  collectAzure,
+  importAwsConfig,
   findingsList,
   findingsExplain,
   findingsRematch,

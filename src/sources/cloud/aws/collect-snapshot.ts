@@ -36,6 +36,12 @@ export interface CollectAwsOptions {
   credentials?: AwsCredentials;
   /** Override of every service endpoint, for the wire-level tests only. */
   endpoint?: string;
+  /**
+   * HTTP handler settings per (account, region) unit, for the wire-level tests only. A factory,
+   * because destroying a client destroys its agent: a shared one would reset other units'
+   * requests in flight.
+   */
+  requestHandler?: () => NonNullable<AwsClientConfig['requestHandler']>;
   /** SDK attempts per request, throttling retries included (SDK default 3). */
   maxAttempts?: number;
   /** Accounts to collect; the caller's own account is collected with the caller's credentials. */
@@ -126,6 +132,7 @@ function clientConfig(
     ...(credentials !== undefined && { credentials }),
     ...(opts.endpoint !== undefined && { endpoint: opts.endpoint, forcePathStyle: true }),
     ...(opts.maxAttempts !== undefined && { maxAttempts: opts.maxAttempts }),
+    ...(opts.requestHandler !== undefined && { requestHandler: opts.requestHandler() }),
   };
 }
 

@@ -21,6 +21,8 @@ export interface AwsClientConfig {
   maxAttempts?: number;
   /** S3 only: the loopback endpoint cannot serve virtual-hosted bucket names. */
   forcePathStyle?: boolean;
+  /** HTTP handler settings, for the wire-level tests only (S3 Control prefixes the host). */
+  requestHandler?: { httpAgent: unknown };
 }
 
 export interface AwsContext {

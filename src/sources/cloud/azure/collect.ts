@@ -90,17 +90,9 @@ export async function collectAzureSnapshot(opts: CollectAzureOptions = {}): Prom
   if (opts.sqlSettings !== false) await attachSqlSettings(clients.graph, clients.endpoint, all, gaps);
 
   const accounts = subscriptions ?? [...new Set(all.map((r) => r.account))];
-  // Diagnostic settings are an ARM extension resource per resource, absent from Resource Graph:
-  // posture must know they were not looked at rather than read their absence as "off".
-  for (const account of accounts) {
-    gaps.push({
-      provider: 'azure',
-      account,
-      region: GLOBAL_REGION,
-      service: 'Microsoft.Insights',
-      reason: 'diagnosticSettings: not indexed by Resource Graph, not collected',
-    });
-  }
+  // Diagnostic settings (an ARM extension resource per resource) are not in Resource Graph and
+  // not collected: readme.md says so, and posture checks that need them report `manual` rather
+  // than read their absence as "off". They are not a gap: a gap is something that failed.
   return {
     provider: 'azure',
     collectedAt,

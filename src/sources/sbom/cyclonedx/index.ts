@@ -1,5 +1,6 @@
 /**
- * CycloneDX JSON SBOM adapter (specVersion 1.2–1.6). See readme.md for the mapping decisions.
+ * CycloneDX SBOM adapters: JSON (specVersion 1.2–1.6), in-toto attestations, and XML (namespace
+ * 1.2–1.6). See readme.md for the mapping decisions.
  */
 import type { InventoryAdapter } from '../../types.js';
 import { isCycloneDxInventory, readBom } from './read-bom.js';
@@ -18,3 +19,4 @@ export const cyclonedxJsonAdapter: InventoryAdapter = {
 };
 
 export { cyclonedxAttestationAdapter } from './attestation.js';
+export { cyclonedxXmlAdapter } from './xml.js';

@@ -1,10 +1,11 @@
 /**
  * The CycloneDX JSON pipeline shared by the plain adapter and the attestation adapter: spec
- * version check → official schema → boundary schema → extraction.
+ * version check → official schema → boundary schema → extraction. The XML reader (read-xml.ts)
+ * joins at the boundary schema, after its own XSD validation.
  */
 import { basename } from 'node:path';
 import { sha256Hex } from '../../../core/digest.js';
-import { AppError } from '../../../core/errors.js';
+import { AppError, type ErrorDetails } from '../../../core/errors.js';
 import type { Extraction } from '../../../core/inventory.js';
 import { jsonPointer } from '../../../core/structured-input.js';
 import { extractBom } from './extract.js';
@@ -39,11 +40,25 @@ export async function readBom(doc: unknown, json: string, at: BomLocation): Prom
     throw new AppError('INPUT_SCHEMA', { ...at.locate(''), reason: 'a BOM must be a JSON object' });
   const version = checkSpecVersion(doc, at.locate);
   await validateAgainstSchema(version, json.replace(/^\uFEFF/, ''), at.locate);
+  return extractValidBom(doc, json, at);
+}
+
+/**
+ * Boundary schema → extraction, once the official schema (JSON or XSD) has passed; shared by the
+ * JSON and XML readers. `text` is the document as read (its digest identifies a BOM that names
+ * nothing else); `locateIssue` turns a path in `doc` into error details (default: JSON pointer).
+ */
+export function extractValidBom(
+  doc: unknown,
+  text: string,
+  at: BomLocation,
+  locateIssue: (path: ReadonlyArray<PropertyKey>) => ErrorDetails = (path) => at.locate(jsonPointer(path)),
+): Extraction {
   const result = Bom.safeParse(doc);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new AppError('INPUT_SCHEMA', {
-      ...at.locate(jsonPointer(issue?.path ?? [])),
+      ...locateIssue(issue?.path ?? []),
       reason: issue?.message ?? 'invalid value',
     });
   }
@@ -51,7 +66,7 @@ export async function readBom(doc: unknown, json: string, at: BomLocation): Prom
   // content digest is the only stable identity left.
   const fallback = {
     name: basename(at.file),
-    externalId: `sha256:${sha256Hex(json)}`,
+    externalId: `sha256:${sha256Hex(text)}`,
   };
   return extractBom(result.data, at.base, fallback);
 }

@@ -50,6 +50,11 @@ const loopback = ((_host: string, opts: { all?: boolean }, cb: (...a: unknown[])
   else cb(null, '127.0.0.1', 4);
 }) as unknown as LookupFunction;
 
+/** SDK request-handler settings that send every host name to the loopback. */
+export function loopbackHandler(): { httpAgent: Agent } {
+  return { httpAgent: new Agent({ lookup: loopback }) };
+}
+
 /** A collector context against the fake; `gaps` collects what `guarded` recorded. */
 export function fakeContext(
   fake: FakeAws,
@@ -65,7 +70,7 @@ export function fakeContext(
     endpoint: `http://localhost:${port}`,
     forcePathStyle: true,
     maxAttempts: opts.maxAttempts ?? 1,
-    requestHandler: { httpAgent: new Agent({ lookup: loopback }) },
+    requestHandler: loopbackHandler(),
   };
   const ctx = awsContext({ account: ACCOUNT, region, regions: [REGION, 'eu-west-1'], client }, gaps);
   return { ctx, gaps };
