@@ -33,10 +33,6 @@ describe('detectAdapter', () => {
   it('throws INPUT_UNRECOGNISED with the file and a hint for known neighbours', () => {
     const cases: Array<[unknown, string]> = [
       [[1, 2], 'a JSON array: expected an SBOM object'],
-      [
-        { artifacts: [], descriptor: { name: 'syft' } },
-        'Syft JSON: not supported; export CycloneDX with `syft -o cyclonedx-json`',
-      ],
       [{ '@context': 'https://openvex.dev/ns/v0.2.0' }, 'an OpenVEX document: not an inventory'],
       [{ anything: true }, 'no registered adapter recognises this JSON document'],
     ];

@@ -3,6 +3,7 @@
  * with its folder under src/sources (contract-tested in registry.spec.ts).
  */
 import { AppError } from '../core/errors.js';
+import { bottlerocketInventoryAdapter } from './os/bottlerocket/index.js';
 import { apkInstalledAdapter, dpkgStatusAdapter, rpmQaAdapter } from './os/index.js';
 import {
   cyclonedxAttestationAdapter,
@@ -11,6 +12,7 @@ import {
 } from './sbom/cyclonedx/index.js';
 import { isCycloneDxVex } from './sbom/cyclonedx/read-bom.js';
 import { spdxJsonAdapter } from './sbom/spdx/index.js';
+import { syftJsonAdapter } from './sbom/syft/index.js';
 import type { InventoryAdapter, SourceInput } from './types.js';
 
 /** Every registered inventory adapter; the first whose `accepts` is true handles the input. */
@@ -19,6 +21,8 @@ export const ADAPTERS: readonly InventoryAdapter[] = [
   cyclonedxAttestationAdapter,
   cyclonedxXmlAdapter,
   spdxJsonAdapter,
+  syftJsonAdapter,
+  bottlerocketInventoryAdapter,
   dpkgStatusAdapter,
   rpmQaAdapter,
   apkInstalledAdapter,
@@ -30,6 +34,8 @@ export const ADAPTER_FOLDERS: Readonly<Record<string, string>> = {
   [cyclonedxAttestationAdapter.id]: 'sbom/cyclonedx',
   [cyclonedxXmlAdapter.id]: 'sbom/cyclonedx',
   [spdxJsonAdapter.id]: 'sbom/spdx',
+  [syftJsonAdapter.id]: 'sbom/syft',
+  [bottlerocketInventoryAdapter.id]: 'os/bottlerocket',
   [dpkgStatusAdapter.id]: 'os/dpkg',
   [rpmQaAdapter.id]: 'os/rpm',
   [apkInstalledAdapter.id]: 'os/apk',
@@ -71,10 +77,6 @@ function describeUnrecognised(text: string, parsed: unknown): string {
   if (typeof document?.csaf_version === 'string') return 'a CSAF document: not an inventory';
   if (typeof doc.payloadType === 'string' && 'payload' in doc) {
     return 'an attestation envelope whose payload is not an in-toto statement with a CycloneDX predicate';
-  }
-  const descriptor = doc.descriptor as Record<string, unknown> | undefined;
-  if (descriptor?.name === 'syft' && Array.isArray(doc.artifacts)) {
-    return 'Syft JSON: not supported; export CycloneDX with `syft -o cyclonedx-json`';
   }
   if (typeof doc.bomFormat === 'string') return 'bomFormat is not "CycloneDX"';
   return 'no registered adapter recognises this JSON document';

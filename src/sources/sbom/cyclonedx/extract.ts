@@ -41,10 +41,20 @@ export function extractBom(bom: CdxBom, base: string, fallback: Fallback): Extra
   const rejected: Rejected[] = [];
   const seen = new Set<string>();
   for (const [c, pointer] of items) {
-    if (subject !== undefined && isSubject(c, subject)) continue;
     const ref = c['bom-ref'] ?? pointer;
+    // Every entry is accounted for: a component is a package, or `rejected` says what it was.
+    if (subject !== undefined && isSubject(c, subject)) {
+      rejected.push({ ref, reason: 'the SBOM subject (metadata.component) listed again: it is the asset' });
+      continue;
+    }
     if (c.purl === undefined) {
-      if (c.type !== 'operating-system') rejected.push({ ref, reason: noPurlReason(c) });
+      rejected.push({
+        ref,
+        reason:
+          c.type === 'operating-system'
+            ? 'operating system without a purl: its name and version give OS packages their distro release'
+            : noPurlReason(c),
+      });
       continue;
     }
     let info: PurlInfo;

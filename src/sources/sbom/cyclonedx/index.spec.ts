@@ -154,7 +154,10 @@ describe('trivy-fixtures', () => {
       name: 'integration/testdata/fixtures/images/centos-7.tar.gz',
     });
     expect(r.components).toHaveLength(2);
-    expect(r.rejected).toEqual([]); // the operating-system component is context, not a rejection
+    // The operating-system component is context, listed with its reason so nothing goes unaccounted.
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      'operating system without a purl: its name and version give OS packages their distro release',
+    ]);
     expect(r.components[1]).toMatchObject({
       ecosystem: null,
       name: 'openssl-libs',
@@ -176,29 +179,36 @@ describe('trivy-fixtures', () => {
     });
   });
 
-  it('minikube KBOM (1.5): 12 components, 4 purl-less parts rejected', async () => {
+  it('minikube KBOM (1.5): 12 components; 4 purl-less parts and 2 operating systems rejected', async () => {
     const r = await read('trivy-fixtures/integration__testdata__fixtures__sbom__minikube-kbom.json');
     expect(r.asset).toMatchObject({ name: 'k8s.io/kubernetes', kind: 'other', version: '1.27.0' });
     expect(ecosystems(r)).toEqual({ Go: 1, null: 11 });
-    expect(r.rejected.map((x) => x.reason)).toEqual(['no purl', 'no purl', 'no purl', 'no purl']);
+    expect(r.rejected.map((x) => x.reason).sort()).toEqual(
+      [
+        'no purl',
+        'no purl',
+        'no purl',
+        'no purl',
+        'operating system without a purl: its name and version give OS packages their distro release',
+        'operating system without a purl: its name and version give OS packages their distro release',
+      ].sort(),
+    );
   });
 
-  it('os-only (1.5): the operating system alone gives no components and no rejections', async () => {
+  it('os-only (1.5): the operating system alone gives no components, and says why', async () => {
     const r = await read('trivy-fixtures/pkg__sbom__cyclonedx__testdata__happy__os-only-bom.json');
     expect(r.components).toEqual([]);
-    expect(r.rejected).toEqual([]);
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      'operating system without a purl: its name and version give OS packages their distro release',
+    ]);
   });
 
-  it('happy/bom.json declares specVersion 1.7: INPUT_UNSUPPORTED_SPEC', async () => {
-    const file = sbomPath('trivy-fixtures/pkg__sbom__cyclonedx__testdata__happy__bom.json');
-    await expect(readInventoryFile(file)).rejects.toMatchObject({
-      code: 'INPUT_UNSUPPORTED_SPEC',
-      details: {
-        file,
-        pointer: '/specVersion',
-        found: '1.7',
-        supported: ['1.2', '1.3', '1.4', '1.5', '1.6'],
-      },
+  it('happy/bom.json (1.7, validated against the 1.7 schema): OS and language packages', async () => {
+    const r = await read('trivy-fixtures/pkg__sbom__cyclonedx__testdata__happy__bom.json');
+    expect(r.components.map((c) => c.purl)).toContain('pkg:apk/alpine/musl@1.2.3-r0?distro=3.16.0');
+    expect(r.components.find((c) => c.name === 'musl')).toMatchObject({
+      ecosystem: 'Alpine',
+      sourceName: 'musl',
     });
   });
 });
@@ -213,7 +223,9 @@ describe('grype-fixtures alpine.cdx.att.json (DSSE envelope, in-toto statement, 
       kind: 'container-image',
     });
     expect(ecosystems(r)).toEqual({ Alpine: 14 });
-    expect(r.rejected).toEqual([]);
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      'operating system without a purl: its name and version give OS packages their distro release',
+    ]);
     expect(
       byPurl(r, 'pkg:alpine/libcrypto1.1@1.1.1n-r0?arch=x86_64&upstream=openssl&distro=alpine-3.15.4'),
     ).toMatchObject({

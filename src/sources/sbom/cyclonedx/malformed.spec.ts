@@ -84,7 +84,7 @@ describe('schema (official CycloneDX JSON schema, strict)', () => {
         file: FILE,
         pointer: '/specVersion',
         found: '9.9',
-        supported: ['1.2', '1.3', '1.4', '1.5', '1.6'],
+        supported: ['1.2', '1.3', '1.4', '1.5', '1.6', '1.7'],
       },
     });
   });
@@ -191,7 +191,12 @@ describe('components', () => {
     ];
     const r = await run(bom15({ components }));
     expect(r.components.map((c) => c.distroRelease)).toEqual(['Alpine:v3.19', 'Alpine:v3.20', undefined]);
-    expect(r.rejected).toEqual([]);
+    expect(r.rejected).toEqual([
+      {
+        ref: '/components/0',
+        reason: 'operating system without a purl: its name and version give OS packages their distro release',
+      },
+    ]);
   });
 
   it('two different releases of one distro give no context rather than a guess', async () => {
@@ -220,7 +225,9 @@ describe('components', () => {
     );
     expect(r.asset).toMatchObject({ externalId: 'cyclonedx:pkg:npm/app', name: 'app', version: '2.0' });
     expect(r.components.map((c) => c.name)).toEqual(['x']);
-    expect(r.rejected).toEqual([]);
+    expect(r.rejected).toEqual([
+      { ref: 'app', reason: 'the SBOM subject (metadata.component) listed again: it is the asset' },
+    ]);
   });
 
   it('without serialNumber and metadata.component the asset is named by file and identified by digest', async () => {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** Spec versions with a JSON schema this adapter validates against (CycloneDX 1.2 was the first JSON one). */
-export const SUPPORTED_SPEC_VERSIONS = ['1.2', '1.3', '1.4', '1.5', '1.6'] as const;
+export const SUPPORTED_SPEC_VERSIONS = ['1.2', '1.3', '1.4', '1.5', '1.6', '1.7'] as const;
 export type SpecVersion = (typeof SUPPORTED_SPEC_VERSIONS)[number];
 
 /** Whether a specVersion value is one this adapter supports. */

@@ -22,6 +22,7 @@ const VERSIONS: Record<SpecVersion, Spec.Version> = {
   '1.4': Spec.Version.v1dot4,
   '1.5': Spec.Version.v1dot5,
   '1.6': Spec.Version.v1dot6,
+  '1.7': Spec.Version.v1dot7,
 };
 
 // One validator per spec version: the library compiles the schema on first use and caches it

@@ -169,7 +169,7 @@ describe('spec version (INPUT_UNSUPPORTED_SPEC)', () => {
   it.each([
     ['http://cyclonedx.org/schema/bom/1.1', '1.1'],
     ['http://cyclonedx.org/schema/bom/1.0', '1.0'],
-    ['http://cyclonedx.org/schema/bom/1.7', '1.7'],
+    ['http://cyclonedx.org/schema/bom/1.8', '1.8'],
     ['urn:example:not-cyclonedx', 'urn:example:not-cyclonedx'],
   ])('namespace %s: found %s, with the supported list', async (ns, found) => {
     const text = `<?xml version="1.0"?>\n<bom xmlns="${ns}" version="1">\n  <components/>\n</bom>\n`;
@@ -181,7 +181,7 @@ describe('spec version (INPUT_UNSUPPORTED_SPEC)', () => {
         column: 1,
         pointer: '/bom/@xmlns',
         found,
-        supported: ['1.2', '1.3', '1.4', '1.5', '1.6'],
+        supported: ['1.2', '1.3', '1.4', '1.5', '1.6', '1.7'],
       },
     });
   });
