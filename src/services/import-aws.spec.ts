@@ -5,35 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../evidence/verify-audit.js';
-import { account, credentials } from '../sources/cloud/aws/fake-account.test-helpers.js';
-import { type AwsCall, type FakeAws, startFakeAws } from '../sources/cloud/aws/fake-aws.test-helpers.js';
-import {
-  dataAccount,
-  loopbackHandler,
-} from '../sources/cloud/aws/services/fake-data-account.test-helpers.js';
+import { credentials } from '../sources/cloud/aws/fake-account.test-helpers.js';
+import { type FakeAws, startFakeAws } from '../sources/cloud/aws/fake-aws.test-helpers.js';
+import { loopbackHandler } from '../sources/cloud/aws/services/fake-data-account.test-helpers.js';
 import type { Db } from '../store/db.js';
 import { listAssets } from '../store/repositories/assets.js';
 import { latestSnapshot } from '../store/repositories/cloud-snapshots.js';
 import { testDrivers } from '../store/testing.test-helpers.js';
+import { wholeAccount } from './cloud-fixture.test-helpers.js';
 import { importAws } from './import-aws.js';
 import { tableFingerprint } from './shared-data.test-helpers.js';
-
-const DATA_SERVICES = new Set(['s3', 'iam', 'rds', 'kms', 'cloudtrail', 'elasticloadbalancing', 'logs']);
-
-/** One account answering every service the collectors call. */
-export function wholeAccount(deny?: (call: AwsCall) => boolean) {
-  const compute = account();
-  const data = dataAccount();
-  return (call: AwsCall, calls: AwsCall[]) => {
-    if (deny?.(call)) {
-      return {
-        status: 403,
-        body: `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>denied</Message></Error></ErrorResponse>`,
-      };
-    }
-    return DATA_SERVICES.has(call.service) ? data(call, calls) : compute(call, calls);
-  };
-}
 
 for (const driver of testDrivers()) {
   describe(`collect aws on ${driver.name} (real SDK against a loopback AWS)`, () => {

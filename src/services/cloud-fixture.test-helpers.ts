@@ -1,0 +1,24 @@
+/**
+ * The whole fixture AWS account for service-level tests: the compute fixture of cloud/aws and the
+ * data fixture of cloud/aws/services behind one loopback handler.
+ */
+import { account } from '../sources/cloud/aws/fake-account.test-helpers.js';
+import type { AwsCall } from '../sources/cloud/aws/fake-aws.test-helpers.js';
+import { dataAccount } from '../sources/cloud/aws/services/fake-data-account.test-helpers.js';
+
+const DATA_SERVICES = new Set(['s3', 'iam', 'rds', 'kms', 'cloudtrail', 'elasticloadbalancing', 'logs']);
+
+/** One account answering every service the collectors call; `deny` answers AccessDenied instead. */
+export function wholeAccount(deny?: (call: AwsCall) => boolean) {
+  const compute = account();
+  const data = dataAccount();
+  return (call: AwsCall, calls: AwsCall[]) => {
+    if (deny?.(call)) {
+      return {
+        status: 403,
+        body: `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>denied</Message></Error></ErrorResponse>`,
+      };
+    }
+    return DATA_SERVICES.has(call.service) ? data(call, calls) : compute(call, calls);
+  };
+}
