@@ -73,3 +73,12 @@ export interface Extraction {
   components: ComponentRecord[];
   rejected: Rejected[];
 }
+
+/**
+ * The asset id of a container image: `oci:` and its manifest digest (`oci:sha256:<hex>`). Every
+ * source names images this way (ECR, Syft, CycloneDX with a repository digest), so an image seen
+ * in a registry and in an SBOM is one asset.
+ */
+export function containerImageId(digest: string): string {
+  return `oci:${digest.toLowerCase()}`;
+}

@@ -3,9 +3,12 @@
  * loopback account (the compute fixture of cloud/aws and the data fixture of cloud/aws/services),
  * then the snapshot stored, the assets merged with their PHI flags, and the audit chain intact.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../evidence/verify-audit.js';
-import { credentials } from '../sources/cloud/aws/fake-account.test-helpers.js';
+import { credentials, DIGEST_CURRENT } from '../sources/cloud/aws/fake-account.test-helpers.js';
 import { type FakeAws, startFakeAws } from '../sources/cloud/aws/fake-aws.test-helpers.js';
 import { loopbackHandler } from '../sources/cloud/aws/services/fake-data-account.test-helpers.js';
 import type { Db } from '../store/db.js';
@@ -14,6 +17,7 @@ import { latestSnapshot } from '../store/repositories/cloud-snapshots.js';
 import { testDrivers } from '../store/testing.test-helpers.js';
 import { wholeAccount } from './cloud-fixture.test-helpers.js';
 import { importAws } from './import-aws.js';
+import { importSbom } from './import-sbom.js';
 import { tableFingerprint } from './shared-data.test-helpers.js';
 
 for (const driver of testDrivers()) {
@@ -166,6 +170,34 @@ for (const driver of testDrivers()) {
       } finally {
         await denied.close();
       }
+    });
+
+    it('an SBOM of an image in ECR lands on the same asset: both sources, PHI from the registry tags', async () => {
+      const sbom = join(tmpdir(), `pw-ecr-image-${process.pid}.cdx.json`);
+      writeFileSync(
+        sbom,
+        JSON.stringify({
+          bomFormat: 'CycloneDX',
+          specVersion: '1.5',
+          version: 1,
+          metadata: {
+            component: {
+              type: 'container',
+              name: 'ehr-api',
+              purl: `pkg:oci/ehr-api@${DIGEST_CURRENT.replace(':', '%3A')}?repository_url=111122223333.dkr.ecr.us-east-1.amazonaws.com%2Fehr-api`,
+            },
+          },
+          components: [
+            { type: 'library', name: 'express', version: '4.17.1', purl: 'pkg:npm/express@4.17.1' },
+            { type: 'library', name: 'lodash', version: '4.17.20', purl: 'pkg:npm/lodash@4.17.20' },
+          ],
+        }),
+      );
+      const r = await importSbom(db, sbom, { actor: 'test', at: new Date('2026-11-22T00:00:00Z') });
+      expect(r.asset).toMatchObject({ externalId: `oci:${DIGEST_CURRENT}`, created: false, phi: true });
+      const image = (await listAssets(db)).find((a) => a.externalId === `oci:${DIGEST_CURRENT}`);
+      expect(image).toMatchObject({ kind: 'container-image', components: 2, phiSource: 'tag:PHI=true' });
+      expect(image?.sources).toEqual(['cloud/aws-sdk', 'sbom/cyclonedx-json']);
     });
   });
 }

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CloudResource, CloudSnapshot } from '../../../core/cloud.js';
+import { containerImageId } from '../../../core/inventory.js';
 import { classifyPhi } from '../../../core/phi.js';
 import {
   ACCOUNT,
@@ -21,7 +22,7 @@ import { ec2Collector } from './services/ec2.js';
 import { ecrCollector } from './services/ecr.js';
 import { lambdaCollector } from './services/lambda.js';
 import { ssmCollector } from './services/ssm.js';
-import { awsSnapshotAssets, containerImageId } from './snapshot-assets.js';
+import { awsSnapshotAssets } from './snapshot-assets.js';
 
 let fake: FakeAws | undefined;
 afterEach(async () => {

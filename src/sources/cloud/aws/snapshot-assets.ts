@@ -8,7 +8,7 @@
  * done here: it happens at import, from the tags.
  */
 import { type CloudResource, type CloudSnapshot, tagRecord } from '../../../core/cloud.js';
-import type { Extraction } from '../../../core/inventory.js';
+import { containerImageId, type Extraction } from '../../../core/inventory.js';
 import { hostAssets } from './host-asset.js';
 import { ECR_IMAGE_TYPE } from './services/compute-resource.js';
 import { runtimeDeprecationDate } from './services/lambda-runtimes.js';
@@ -30,14 +30,6 @@ export function awsSnapshotAssets(snapshot: CloudSnapshot): Extraction[] {
     ...of('AWS::RDS::DBInstance').map(databaseAsset),
     ...of('AWS::S3::Bucket').map(storageAsset),
   ];
-}
-
-/**
- * The asset id of a container image: `oci:` and its manifest digest (`oci:sha256:<hex>`). The
- * SBOM importer names images the same way, so an image seen in ECR and in an SBOM is one asset.
- */
-export function containerImageId(digest: string): string {
-  return `oci:${digest.toLowerCase()}`;
 }
 
 /** ECR images grouped by digest: one image pushed to several repositories is one asset. */

@@ -6,12 +6,13 @@
  */
 
 import { isAppError } from '../../../core/errors.js';
-import type {
-  AssetKind,
-  AssetRecord,
-  ComponentRecord,
-  Extraction,
-  Rejected,
+import {
+  type AssetKind,
+  type AssetRecord,
+  type ComponentRecord,
+  containerImageId,
+  type Extraction,
+  type Rejected,
 } from '../../../core/inventory.js';
 import { versionlessPurl } from '../../../core/purl-text.js';
 import { releaseContext } from '../../distro.js';
@@ -159,6 +160,18 @@ const KINDS: Record<string, AssetKind> = {
   'operating-system': 'host',
 };
 
+/**
+ * The manifest digest of a container subject: the version of its `pkg:oci` purl (PURL-TYPES:
+ * "the version is the sha256:hex digest of the image manifest"), else Trivy's RepoDigest
+ * property (`name@sha256:…`). Trivy's ImageID is the config digest, not the manifest's: unused.
+ */
+function manifestDigest(subject: CdxComponent): string | undefined {
+  const fromPurl = /^pkg:oci\/[^@?#]+@(sha256(?::|%3A)[0-9a-f]{64})/i.exec(subject.purl ?? '')?.[1];
+  if (fromPurl) return fromPurl.replace(/%3A/i, ':');
+  const repo = subject.properties?.find((p) => p.name === 'aquasecurity:trivy:RepoDigest')?.value;
+  return /@(sha256:[0-9a-f]{64})$/i.exec(repo ?? '')?.[1];
+}
+
 function toAsset(bom: CdxBom, subject: CdxComponent | undefined, fallback: Fallback): AssetRecord {
   // The asset is the thing the BOM describes, not the BOM: CycloneDX asks for a new serialNumber
   // on every generation, so a regenerated (or next-version) SBOM of the same application must
@@ -169,8 +182,11 @@ function toAsset(bom: CdxBom, subject: CdxComponent | undefined, fallback: Fallb
     ? ((subject.purl ? versionlessPurl(subject.purl) : undefined) ??
       (subject.group ? `${subject.group}/${subject.name}` : subject.name))
     : (bom.serialNumber ?? fallback.externalId);
+  // A container image is one artifact per manifest digest: the id every source uses for it
+  // (registry, Syft, CycloneDX), so an image in ECR and its SBOM are one asset.
+  const digest = subject?.type === 'container' ? manifestDigest(subject) : undefined;
   const asset: AssetRecord = {
-    externalId: `cyclonedx:${id}`,
+    externalId: digest ? containerImageId(digest) : `cyclonedx:${id}`,
     name: subject?.name || fallback.name,
     kind: (subject && KINDS[subject.type]) ?? 'other',
     tags: {},

@@ -4,8 +4,8 @@
  * so an image seen in ECR and in a Syft SBOM is one asset. A directory or file is an application.
  */
 import type { AssetRecord } from '../../../core/inventory.js';
+import { containerImageId } from '../../../core/inventory.js';
 import { validateShape } from '../../../core/structured-input.js';
-import { containerImageId } from '../../cloud/aws/snapshot-assets.js';
 import { ImageMetadata, PathMetadata, type SyftImage, type SyftSource } from './schema.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/i;
