@@ -13,6 +13,7 @@ import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { attachMds2Forms } from './attach-mds2.js';
+import { linkDeviceSboms } from './link-device-sboms.js';
 import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 import { writeExtractions } from './write-extractions.js';
 
@@ -72,13 +73,16 @@ export async function importDevices(
       optionsDigest,
       importedAt: at,
     });
-    const { assetIds, created, events } = await writeExtractions(tx, read.items, {
+    const written = await writeExtractions(tx, read.items, {
       source: 'devices/csv',
       ref: (item) => `${path}#${item.asset.externalId}`,
       importId,
       at,
       actor: opts.actor,
     });
+    const { assetIds, created, events } = written;
+    // Devices of a model whose SBOM was imported earlier get its components now.
+    const linked = await linkDeviceSboms(tx, { actor: opts.actor, at, assetIds });
     const summary = { devices: read.items.length, created, rejected: read.rejected.length };
     await setImportSummary(tx, importId, summary);
     await appendAudit(
@@ -99,6 +103,7 @@ export async function importDevices(
       ...events,
       // Devices of a model whose MDS2 form was imported earlier get it now.
       ...(await attachMds2Forms(tx, { actor: opts.actor, at, assetIds })),
+      ...linked.events,
     );
     const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
     return { ...base, status: 'imported' as const, importId, created, findings };

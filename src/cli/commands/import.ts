@@ -214,6 +214,47 @@ manufacturer. Every device asset of those models gets \`mds2:<fact>\` tags (yes/
   },
 };
 
+/** `import device-sbom`: a manufacturer's SBOM for a device model, applied to its devices. */
+export const importDeviceSbomCommand: Command = {
+  path: ['import', 'device-sbom'],
+  summary: "Import a device model's SBOM and apply it to every device of that model (and firmware)",
+  usage: '<sbom> --model M [--manufacturer X] [--firmware V] [--json]',
+  help: `The SBOM describes a model, not one device: it creates no asset. Its components go to every
+device asset whose manufacturer/model (case and spacing ignored) and firmware match, now and
+when devices are imported later. Without --firmware it applies to every firmware for which no
+firmware-specific SBOM exists. A device whose firmware no SBOM describes loses the components
+an SBOM of its old firmware gave it (marked removed, kept as evidence).`,
+  options: { model: { type: 'string' }, manufacturer: { type: 'string' }, firmware: { type: 'string' } },
+  async run(ctx) {
+    const file = onePath(ctx, 'file');
+    const model = ctx.values.model as string | undefined;
+    if (!model) throw new AppError('USAGE', { reason: '--model is required' });
+    const manufacturer = ctx.values.manufacturer as string | undefined;
+    const firmware = ctx.values.firmware as string | undefined;
+    const { importDeviceSbom } = await import('../../services/import-device-sbom.js');
+    const r = await importDeviceSbom(
+      await ctx.db(),
+      file,
+      {
+        model,
+        ...(manufacturer !== undefined && { manufacturer }),
+        ...(firmware !== undefined && { firmware }),
+      },
+      { actor: ctx.actor },
+    );
+    if (ctx.json) ctx.printJson(r);
+    else if (r.status === 'unchanged')
+      ctx.print(`${file}: already imported (import #${r.importId}); nothing changed`);
+    else {
+      ctx.print(
+        `${file}: ${r.components} components for ${r.modelKey}${r.firmware ? ` firmware ${r.firmware}` : ''}, applied to ${r.devices} devices; findings: ${r.findings.opened} opened`,
+      );
+      for (const x of r.rejected) ctx.io.stderr.write(`rejected ${x.ref}: ${x.reason}\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
 /** `import packages`: an OS package list (dpkg status, rpm -qa, apk installed db) as one host. */
 export const importPackagesCommand: Command = {
   ...importSbomCommand,

@@ -5,6 +5,7 @@ import { demoLoad } from './demo.js';
 import { findingsExplain, findingsList, findingsRematch } from './findings.js';
 import {
   importAdvisoriesCommand,
+  importDeviceSbomCommand,
   importDevicesCommand,
   importKevCommand,
   importMds2Command,
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   importVexCommand,
   importDevicesCommand,
   importMds2Command,
+  importDeviceSbomCommand,
   collectAws,
   collectAzure,
   importAwsConfig,

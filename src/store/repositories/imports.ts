@@ -1,6 +1,6 @@
 import type { Queryable } from '../db.js';
 
-export type ImportKind = 'sbom' | 'advisories' | 'kev' | 'vex' | 'devices' | 'cloud' | 'mds2';
+export type ImportKind = 'sbom' | 'advisories' | 'kev' | 'vex' | 'devices' | 'cloud' | 'mds2' | 'device-sbom';
 
 export interface ImportRecord {
   id: number;
