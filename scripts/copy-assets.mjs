@@ -14,5 +14,11 @@ cpSync(
   new URL('../src/sources/devices/default-mapping.yaml', import.meta.url),
   new URL('../dist/sources/devices/default-mapping.yaml', import.meta.url),
 );
+// CERT/CC SSVC tables: tsc emits the imported JSON, but the licence notice and README travel too.
+cpSync(
+  new URL('../src/triage/ssvc/tables/', import.meta.url),
+  new URL('../dist/triage/ssvc/tables/', import.meta.url),
+  { recursive: true },
+);
 const bin = new URL('../dist/bin/', import.meta.url);
 for (const f of readdirSync(bin)) if (f.endsWith('.js')) chmodSync(new URL(f, bin), 0o755);
