@@ -2,8 +2,10 @@
  * The CLI's single entry point: `run(argv, io) → exit code` (STYLE.md, after osv-scanner's cmd/).
  * Dispatches to commands/*, normalises every error to AppError, and maps it to the exit-code table.
  */
+
 import { parseArgs } from 'node:util';
 import { AppError, EXIT, toAppError } from '../core/errors.js';
+import { phiTagRulesFromEnv, setPhiTagRules } from '../core/phi.js';
 import type { Db } from '../store/db.js';
 import { openStore, storeConfigFromEnv } from '../store/open.js';
 import type { Command, CommandContext } from './command.js';
@@ -34,6 +36,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const parsed = parseCommandArgs(command, rest);
+    setPhiTagRules(phiTagRulesFromEnv(io.env));
     const ctx: CommandContext = {
       io,
       positionals: parsed.positionals,
