@@ -66,6 +66,21 @@ export const ERROR_CODES = {
     message: 'Cloud API kept throttling after every retry',
   },
   CLOUD_API: { status: 502, exit: EXIT.upstream, message: 'Cloud API call failed' },
+  FEED_UNAVAILABLE: {
+    status: 502,
+    exit: EXIT.upstream,
+    message: 'Feed source is unavailable or the download did not complete',
+  },
+  FEED_CHECKSUM: {
+    status: 502,
+    exit: EXIT.upstream,
+    message: 'Downloaded feed file does not match the checksum its source publishes',
+  },
+  FEED_INVALID: {
+    status: 502,
+    exit: EXIT.upstream,
+    message: 'Downloaded feed file failed validation; the previous data stays in force',
+  },
   AUDIT_APPEND_ONLY: { status: 409, exit: EXIT.internal, message: 'Audit events are append-only' },
   AUDIT_CHAIN_BROKEN: { status: 409, exit: EXIT.findings, message: 'Audit chain verification failed' },
   INTERNAL: { status: 500, exit: EXIT.internal, message: 'Internal error' },
