@@ -20,5 +20,11 @@ cpSync(
   new URL('../dist/triage/ssvc/tables/', import.meta.url),
   { recursive: true },
 );
+// Policy packs (YAML), read at run time by src/triage/policy/shipped.ts.
+cpSync(
+  new URL('../src/triage/policy/packs/', import.meta.url),
+  new URL('../dist/triage/policy/packs/', import.meta.url),
+  { recursive: true },
+);
 const bin = new URL('../dist/bin/', import.meta.url);
 for (const f of readdirSync(bin)) if (f.endsWith('.js')) chmodSync(new URL(f, bin), 0o755);

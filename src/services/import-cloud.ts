@@ -57,8 +57,7 @@ export async function importCloudSnapshot(
 ): Promise<CloudImportResult> {
   const at = opts.at ?? new Date();
   const sha256 = snapshotDigest(snapshot);
-  const assets = toAssets(snapshot);
-  const base = { resources: snapshot.resources.length, assets: assets.length, gaps: snapshot.gaps };
+  const base = { resources: snapshot.resources.length, gaps: snapshot.gaps };
   return db.transaction(async (tx) => {
     const scope = `${origin.adapter} ${origin.source}`;
     let optionsDigest = '';
@@ -66,12 +65,14 @@ export async function importCloudSnapshot(
       const latest = await latestImportOfScope(tx, scope);
       if (latest?.sha256 === sha256) {
         await markSeen(tx, latest.id, at);
-        return unchanged(base, latest.id, latest.snapshotId);
+        return unchanged(base, latest.id, latest.snapshotId, latest.assets);
       }
       optionsDigest = `after:${latest?.id ?? 0}`;
     }
     const prior = await claimImport(tx, { kind: 'cloud', sha256, target: scope, optionsDigest });
-    if (prior) return unchanged(base, prior.id, null);
+    if (prior) return unchanged(base, prior.id, null, Number(prior.summary.assets ?? 0));
+    // Mapping a large estate costs seconds: done only once the snapshot is known to be new.
+    const assets = toAssets(snapshot);
     const importId = await recordImport(tx, {
       kind: 'cloud',
       adapter: origin.adapter,
@@ -113,24 +114,38 @@ export async function importCloudSnapshot(
       ...events,
     );
     const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
-    return { ...base, status: 'imported' as const, importId, snapshotId, created, findings };
+    return {
+      ...base,
+      assets: assets.length,
+      status: 'imported' as const,
+      importId,
+      snapshotId,
+      created,
+      findings,
+    };
   });
 }
 
 function unchanged(
-  base: Pick<CloudImportResult, 'resources' | 'assets' | 'gaps'>,
+  base: Pick<CloudImportResult, 'resources' | 'gaps'>,
   importId: number,
   snapshotId: number | null,
+  assets: number,
 ): CloudImportResult {
-  return { ...base, status: 'unchanged', importId, snapshotId, created: 0, findings: noChanges() };
+  return { ...base, assets, status: 'unchanged', importId, snapshotId, created: 0, findings: noChanges() };
 }
 
 async function latestImportOfScope(
   tx: Queryable,
   scope: string,
-): Promise<{ id: number; sha256: string; snapshotId: number | null } | undefined> {
-  const { rows } = await tx.query<{ id: number; sha256: string; snapshot_id: number | null }>(
-    `SELECT i.id, i.sha256, s.id AS snapshot_id FROM imports i LEFT JOIN cloud_snapshots s ON s.import_id = i.id
+): Promise<{ id: number; sha256: string; snapshotId: number | null; assets: number } | undefined> {
+  const { rows } = await tx.query<{
+    id: number;
+    sha256: string;
+    snapshot_id: number | null;
+    summary: Record<string, unknown>;
+  }>(
+    `SELECT i.id, i.sha256, i.summary, s.id AS snapshot_id FROM imports i LEFT JOIN cloud_snapshots s ON s.import_id = i.id
      WHERE i.kind = 'cloud' AND i.target = $1 ORDER BY i.id DESC LIMIT 1`,
     [scope],
   );
@@ -140,6 +155,7 @@ async function latestImportOfScope(
         id: Number(r.id),
         sha256: r.sha256,
         snapshotId: r.snapshot_id === null ? null : Number(r.snapshot_id),
+        assets: Number(r.summary.assets ?? 0),
       }
     : undefined;
 }

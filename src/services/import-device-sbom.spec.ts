@@ -83,7 +83,8 @@ for (const driver of testDrivers()) {
         { actor },
       );
       expect(other).toMatchObject({ status: 'imported', devices: 0 });
-      for (const [fw, n] of await deviceComponents(db, 'NW-400 LVP')) expect(n).toBe(fw === '4.2.1' ? 66 : fw === '5.0.0' ? 56 : 1);
+      for (const [fw, n] of await deviceComponents(db, 'NW-400 LVP'))
+        expect(n).toBe(fw === '4.2.1' ? 66 : fw === '5.0.0' ? 56 : 1);
     });
   });
 }

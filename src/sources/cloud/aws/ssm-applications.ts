@@ -45,8 +45,40 @@ export function packageFlavour(platform: Platform | undefined): PackageFlavour |
   return LINUX_FLAVOURS.find(([re]) => re.test(name))?.[1];
 }
 
+// A fleet runs the same packages on many hosts (one AMI, one patch baseline), and building and
+// parsing the purl is the costly part: each distinct package is built once, bounded in memory.
+const MEMO_LIMIT = 200_000;
+const memo = new Map<string, Omit<ComponentRecord, 'ref'> | string>();
+
 /** One `AWS:Application` entry → a component, or the reason it could not be one. */
 export function applicationComponent(
+  entry: Record<string, string>,
+  flavour: PackageFlavour,
+  platformVersion: string | undefined,
+  ref: string,
+): ComponentRecord | Rejected {
+  const key = [
+    flavour.type,
+    flavour.namespace,
+    flavour.distroPrefix,
+    platformVersion,
+    entry.Name,
+    entry.Version,
+    entry.Release,
+    entry.Epoch,
+    entry.Architecture,
+  ].join('\u0000');
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    const built = buildApplicationComponent(entry, flavour, platformVersion, '');
+    hit = 'purl' in built ? (({ ref: _, ...rest }) => rest)(built) : built.reason;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, hit);
+  }
+  return typeof hit === 'string' ? { ref, reason: hit } : { ...hit, ref };
+}
+
+function buildApplicationComponent(
   entry: Record<string, string>,
   flavour: PackageFlavour,
   platformVersion: string | undefined,
