@@ -1,60 +1,19 @@
 /**
  * Boundary schema of a CSAF 2.0 document: only the fields the advisory reader uses (STYLE.md
- * "Ingest adapter"). The product tree is a superset of the VEX reader's `ProductTree`
- * (../vex/csaf-product-tree.ts), so the parsed tree is handed to `indexProductTree` as is.
+ * "Ingest adapter"). The product tree schema is the VEX reader's (../vex/csaf-product-tree.ts),
+ * one definition for both, so the parsed tree is handed to `indexProductTree` as is.
  */
 import { z } from 'zod';
 
-/** §3.1.3.3 product_identification_helper: the identifiers a device can be matched on. */
-const Helper = z.object({
-  cpe: z.string().optional(),
-  purl: z.string().optional(),
-  model_numbers: z.array(z.string()).optional(),
-  serial_numbers: z.array(z.string()).optional(),
-  skus: z.array(z.string()).optional(),
-});
+import { ProductTree } from '../vex/csaf-product-tree.js';
 
-/** §3.1.3 full_product_name_t. */
-export const FullProductName = z.object({
-  name: z.string(),
-  product_id: z.string(),
-  product_identification_helper: Helper.optional(),
-});
-export type CsafFullProductName = z.infer<typeof FullProductName>;
-
-/** §3.1.2 branches_t: a category, a name, and either a product (leaf) or more branches. */
-export interface CsafBranch {
-  category: string;
-  name: string;
-  product?: CsafFullProductName | undefined;
-  branches?: CsafBranch[] | undefined;
-}
-const Branch: z.ZodType<CsafBranch> = z.object({
-  category: z.string(),
-  name: z.string(),
-  product: FullProductName.optional(),
-  get branches() {
-    return z.array(Branch).optional();
-  },
-});
-
-/** §3.2.2 product_tree. */
-export const ProductTree = z.object({
-  branches: z.array(Branch).optional(),
-  full_product_names: z.array(FullProductName).optional(),
-  product_groups: z.array(z.object({ group_id: z.string(), product_ids: z.array(z.string()) })).optional(),
-  relationships: z
-    .array(
-      z.object({
-        category: z.string(),
-        product_reference: z.string(),
-        relates_to_product_reference: z.string(),
-        full_product_name: FullProductName,
-      }),
-    )
-    .optional(),
-});
-export type CsafProductTree = z.infer<typeof ProductTree>;
+export {
+  type CsafBranch,
+  type CsafFullProductName,
+  type CsafProductTree,
+  FullProductName,
+  ProductTree,
+} from '../vex/csaf-product-tree.js';
 
 const Scope = { product_ids: z.array(z.string()).optional(), group_ids: z.array(z.string()).optional() };
 const Cvss = z.object({

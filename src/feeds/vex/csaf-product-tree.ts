@@ -10,21 +10,35 @@ import { jsonPointer } from '../../core/structured-input.js';
 import { compact, type Path } from './common.js';
 import type { VexProduct } from './types.js';
 
+/** §3.1.3.3 product_identification_helper: the identifiers products are matched on. */
+const Helper = z.object({
+  cpe: z.string().optional(),
+  purl: z.string().optional(),
+  model_numbers: z.array(z.string()).optional(),
+  serial_numbers: z.array(z.string()).optional(),
+  skus: z.array(z.string()).optional(),
+});
+
+/** §3.1.3 full_product_name_t. */
 export const FullProductName = z.object({
   name: z.string(),
   product_id: z.string(),
-  product_identification_helper: z
-    .object({ cpe: z.string().optional(), purl: z.string().optional() })
-    .optional(),
+  product_identification_helper: Helper.optional(),
 });
-type Fpn = z.infer<typeof FullProductName>;
+export type CsafFullProductName = z.infer<typeof FullProductName>;
 
-interface CsafBranch {
+/**
+ * §3.1.2 branches_t: a name, and either a product (leaf) or more branches. `category` is
+ * required by the spec; VEX resolution does not need it, the advisory reader reads versions off it.
+ */
+export interface CsafBranch {
+  category?: string | undefined;
   name: string;
-  product?: Fpn | undefined;
+  product?: CsafFullProductName | undefined;
   branches?: CsafBranch[] | undefined;
 }
 const Branch: z.ZodType<CsafBranch> = z.object({
+  category: z.string().optional(),
   name: z.string(),
   product: FullProductName.optional(),
   get branches() {
@@ -32,6 +46,7 @@ const Branch: z.ZodType<CsafBranch> = z.object({
   },
 });
 
+/** §3.2.2 product_tree, shared by the VEX reader and the advisory reader (feeds/csaf). */
 export const ProductTree = z.object({
   branches: z.array(Branch).optional(),
   full_product_names: z.array(FullProductName).optional(),
@@ -47,10 +62,11 @@ export const ProductTree = z.object({
     )
     .optional(),
 });
-type Tree = z.infer<typeof ProductTree>;
+export type CsafProductTree = z.infer<typeof ProductTree>;
+type Tree = CsafProductTree;
 type Relationship = NonNullable<Tree['relationships']>[number];
 
-type Definition = { fpn: Fpn; relationship?: Relationship };
+type Definition = { fpn: CsafFullProductName; relationship?: Relationship };
 
 /** Product ids and groups of one document, with lookups that say why an id cannot be used. */
 export interface CsafProducts {
@@ -63,7 +79,7 @@ export interface CsafProducts {
 /** Index a product tree; a product id defined twice is INPUT_SCHEMA (CSAF §6.1.2). */
 export function indexProductTree(tree: Tree | undefined, file: string): CsafProducts {
   const defs = new Map<string, Definition>();
-  const define = (fpn: Fpn, path: Path, relationship?: Relationship): void => {
+  const define = (fpn: CsafFullProductName, path: Path, relationship?: Relationship): void => {
     if (defs.has(fpn.product_id)) {
       throw new AppError('INPUT_SCHEMA', {
         file,
@@ -110,7 +126,7 @@ function resolve(
     return { problem: `product id ${JSON.stringify(id)} is not defined in product_tree (CSAF 6.1.1)` };
   if (seen.includes(id))
     return { problem: `product id ${JSON.stringify(id)} is defined in a cycle (CSAF 6.1.3)` };
-  const own = fromFpn(def.fpn);
+  const own = fromCsafFullProductName(def.fpn);
   const rel = def.relationship;
   if (!rel) return own;
   const outer = resolve(rel.relates_to_product_reference, defs, [...seen, id]);
@@ -130,7 +146,7 @@ function nest(outer: VexProduct, inner: VexProduct): VexProduct[] {
   return outer.subcomponents.map((s) => ({ ...s, subcomponents: nest(s, inner) }));
 }
 
-function fromFpn(fpn: Fpn): VexProduct {
+function fromCsafFullProductName(fpn: CsafFullProductName): VexProduct {
   const helper = fpn.product_identification_helper;
   return {
     id: fpn.product_id,
