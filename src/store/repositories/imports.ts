@@ -1,6 +1,16 @@
 import type { Queryable } from '../db.js';
 
-export type ImportKind = 'sbom' | 'advisories' | 'kev' | 'vex' | 'devices' | 'cloud' | 'mds2' | 'device-sbom';
+export type ImportKind =
+  | 'sbom'
+  | 'advisories'
+  | 'kev'
+  | 'vex'
+  | 'devices'
+  | 'cloud'
+  | 'mds2'
+  | 'device-sbom'
+  | 'cve'
+  | 'epss';
 
 export interface ImportRecord {
   id: number;
