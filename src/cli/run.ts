@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, EXIT, toAppError } from '../core/errors.js';
 import { phiTagRulesFromEnv, setPhiTagRules } from '../core/phi.js';
+import { configurePolicyPacks } from '../services/policy-packs.js';
 import type { Db } from '../store/db.js';
 import { openStore, storeConfigFromEnv } from '../store/open.js';
 import type { Command, CommandContext } from './command.js';
@@ -37,6 +38,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const parsed = parseCommandArgs(command, rest);
     setPhiTagRules(phiTagRulesFromEnv(io.env));
+    configurePolicyPacks(io.env.PATCHWARDEN_POLICY_PACKS);
     const ctx: CommandContext = {
       io,
       positionals: parsed.positionals,

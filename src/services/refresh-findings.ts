@@ -15,12 +15,17 @@ import { type AssetRow, getAssets } from '../store/repositories/assets.js';
 import { appendAudit, type NewAuditEvent } from '../store/repositories/audit.js';
 import { type ComponentRow, presentComponents } from '../store/repositories/components.js';
 import { type FindingState, findingsOfAssets, type StoredFinding } from '../store/repositories/findings.js';
+import { cveFacts } from '../store/repositories/intel.js';
 import { kevFor } from '../store/repositories/kev.js';
 import { insertMany } from '../store/repositories/sql.js';
 import { vexStatementsFor } from '../store/repositories/vex.js';
-import { decideTier, type Policy, SEED_DEFAULT_POLICY, type TriageInputs } from '../triage/default-policy.js';
+import { type CveKnowledge, policyInputs } from '../triage/decide.js';
+import { evaluatePacks, type PacksDecision } from '../triage/policy/evaluate.js';
+import type { PolicyInputs } from '../triage/policy/inputs.js';
+import type { PolicyPack } from '../triage/policy/pack.js';
 import { assessSeverity, SEVERITY_RANK } from '../triage/severity.js';
 import { schemeForEcosystem } from '../versioning/api.js';
+import { activePolicyPacks } from './policy-packs.js';
 
 export interface RefreshSummary {
   opened: number;
@@ -43,7 +48,62 @@ interface Current {
   fixed: string | null;
   /** Every id the finding is known by: the advisory's, its aliases and its alias group's. */
   ids: string[];
-  inputs: TriageInputs & { unknownReason?: string; vex?: VexDecision; fixState?: FixState };
+  inputs: FindingInputs;
+}
+
+/** What a finding records about why it is what it is: the packs' inputs, plus provenance. */
+type FindingInputs = PolicyInputs & {
+  unknownReason?: string;
+  vex?: VexDecision;
+  fixState?: FixState;
+  /** The CVE whose intelligence was used, and the imports it came from. */
+  intel?: { cve: string; sources: { format: string; importId: number }[] };
+  /** Every pack's outcome and why the winner won (strictest deadline). */
+  triage?: { reason: string; packs: Record<string, unknown>[] };
+  /**
+   * When the clock events happened: identification (the finding's first sighting) and the first
+   * refresh that saw a fixed version (patch availability; null while there is none).
+   */
+  clock?: { identified: string; patchAvailable: string | null };
+};
+
+/** A finding's decision in the columns' terms. */
+interface Decision {
+  tier: string;
+  rule: string;
+  policy: { id: string; version: string };
+  clockStart: string;
+  deadline: string | null;
+  reason: string;
+  packs: Record<string, unknown>[];
+}
+
+function decide(
+  packs: readonly PolicyPack[],
+  inputs: PolicyInputs,
+  identified: Date,
+  patchAvailable: Date | null,
+): Decision {
+  const d: PacksDecision = evaluatePacks(packs, inputs, { identified, patchAvailable });
+  return {
+    tier: d.winner.tier,
+    rule: d.winner.ruleId,
+    policy: { id: d.winner.packId, version: d.winner.version },
+    // A clock waiting for a patch has no start yet; the column keeps the identification time.
+    clockStart: d.deadline.clockStart ?? identified.toISOString(),
+    deadline: d.deadline.date,
+    reason: d.reason,
+    packs: d.all.map((o) => ({
+      pack: o.packId,
+      version: o.version,
+      digest: o.digest,
+      tier: o.tier,
+      days: o.days,
+      rule: o.ruleId,
+      deadline: o.deadline.date,
+      arithmetic: o.deadline.arithmetic,
+    })),
+  };
 }
 
 const isOpen = (state: FindingState) => state === 'open' || state === 'unknown';
@@ -55,9 +115,8 @@ const key = (assetId: number, componentId: number, advisoryId: string) =>
 export async function refreshFindings(
   tx: Queryable,
   assetIds: readonly number[],
-  ctx: { at: Date; actor: string; policy?: Policy },
+  ctx: { at: Date; actor: string; packs?: readonly PolicyPack[] },
 ): Promise<RefreshSummary> {
-  const policy = ctx.policy ?? SEED_DEFAULT_POLICY;
   const summary = noChanges();
   if (assetIds.length === 0) return summary;
   const components = await presentComponents(tx, assetIds);
@@ -72,6 +131,8 @@ export async function refreshFindings(
     for (const id of [m.advisory.id, ...m.advisory.aliases]) if (id.startsWith('CVE-')) cves.add(id);
   }
   const kev = await kevFor(tx, [...cves]);
+  const intel = await cveFacts(tx, [...cves]);
+  const packs = ctx.packs ?? (await activePolicyPacks());
   const groups = new AliasGroups();
   for (const a of advisories) groups.add(a);
   const merged = mergeMatches(result.matches, groups, (m) =>
@@ -88,17 +149,29 @@ export async function refreshFindings(
     const severity = members
       .map((m) => assessSeverity(m.advisory, m.affected))
       .sort((a, b) => SEVERITY_RANK[b.rating] - SEVERITY_RANK[a.rating])[0]!;
-    return {
+    // The group's first CVE with intelligence speaks for it (aliases name one vulnerability).
+    const cve = ids.find((id) => intel.has(id));
+    const known = cve ? intel.get(cve)! : undefined;
+    const knowledge: CveKnowledge | null = known
+      ? { cvss: known.cvss, ssvc: known.ssvc ?? null, epss: known.epss ? epssInput(known.epss) : null }
+      : null;
+    const kevListed = Boolean(listed) || Boolean(known?.kev);
+    const inputs: FindingInputs = policyInputs({
       severity,
-      kev: { listed: Boolean(listed), dateAdded: listed?.dateAdded ?? null },
+      kev: { listed: kevListed, dateAdded: listed?.dateAdded ?? known?.kev?.dateAdded ?? null },
+      cve: knowledge,
       asset: {
         phi: asset.phi,
         phiSource: asset.phiSource,
         environment: asset.environment,
         internetExposed: asset.internetExposed,
+        kind: asset.kind,
+        clinicalCriticality: asset.clinicalCriticality,
+        supportStatus: asset.supportStatus,
       },
-      ...(members.length > 1 ? { aliasGroup: members.map((m) => m.advisory.id) } : {}),
-    };
+    });
+    if (cve && known) inputs.intel = { cve, sources: known.sources };
+    return { ...inputs, ...(members.length > 1 ? { aliasGroup: members.map((m) => m.advisory.id) } : {}) };
   };
   const current = new Map<string, Current>();
   for (const m of merged) {
@@ -152,13 +225,25 @@ export async function refreshFindings(
   const events: NewAuditEvent[] = [];
   const audit = (action: string, id: number, data: Record<string, unknown>) =>
     events.push({ actor: ctx.actor, action, entityType: 'finding', entityId: String(id), data, at: ctx.at });
-  const inserts: { cur: Current; d: ReturnType<typeof decideTier> }[] = [];
+  const inserts: { cur: Current; d: Decision }[] = [];
+  // Triage results live in the inputs, so a changed outcome (or reason) is a changed finding.
+  const triage = (cur: Current, identified: Date, prior?: StoredFinding) => {
+    const known = (prior?.inputs as unknown as FindingInputs | undefined)?.clock?.patchAvailable ?? null;
+    const patch = cur.fixed === null ? null : known ? new Date(known) : ctx.at;
+    const d = decide(packs, cur.inputs, identified, patch);
+    cur.inputs = {
+      ...cur.inputs,
+      triage: { reason: d.reason, packs: d.packs },
+      clock: { identified: identified.toISOString(), patchAvailable: patch?.toISOString() ?? null },
+    };
+    return d;
+  };
   const touched: number[] = [];
 
   for (const [k, cur] of current) {
     const prior = existing.get(k);
     if (!prior) {
-      inserts.push({ cur, d: decideTier(policy, cur.inputs, ctx.at) });
+      inserts.push({ cur, d: triage(cur, ctx.at) });
       continue;
     }
     if (!isOpen(cur.state)) {
@@ -176,8 +261,9 @@ export async function refreshFindings(
       continue;
     }
     const wasResolved = !isOpen(prior.state);
-    const clockStart = wasResolved ? ctx.at : new Date(prior.clockStart);
-    const decision = decideTier(policy, cur.inputs, clockStart);
+    const recorded = (prior.inputs as unknown as FindingInputs).clock?.identified ?? prior.clockStart;
+    const clockStart = wasResolved ? ctx.at : new Date(recorded);
+    const decision = triage(cur, clockStart, wasResolved ? undefined : prior);
     const changedTier = prior.tier !== decision.tier || prior.deadline !== decision.deadline;
     // Inputs can change without moving the deadline (a KEV listing on an already-critical flaw):
     // the stored inputs must still say what is true now, so `findings explain` does not mislead.
@@ -301,8 +387,24 @@ export async function refreshFindings(
   return summary;
 }
 
-function decisionData(d: ReturnType<typeof decideTier>): Record<string, unknown> {
-  return { tier: d.tier, deadline: d.deadline, clockStart: d.clockStart, policy: d.policy, rule: d.rule };
+function decisionData(d: Decision): Record<string, unknown> {
+  return {
+    tier: d.tier,
+    deadline: d.deadline,
+    clockStart: d.clockStart,
+    policy: d.policy,
+    rule: d.rule,
+    reason: d.reason,
+  };
+}
+
+function epssInput(e: {
+  score: number;
+  percentile: number;
+  modelVersion: string | null;
+  date: string | null;
+}) {
+  return { score: e.score, percentile: e.percentile, modelVersion: e.modelVersion, date: e.date };
 }
 
 function uniquePackages(components: readonly ComponentRow[]): { ecosystem: string; name: string }[] {

@@ -20,6 +20,12 @@ const TABLES = [
   'kev_entries',
   'findings',
   'vex_statements',
+  'cloud_snapshots',
+  'cloud_resources',
+  'mds2_forms',
+  'device_sboms',
+  'cve_intel',
+  'epss_scores',
   'audit_events',
 ] as const;
 

@@ -1,7 +1,6 @@
 import { AppError, EXIT } from '../../core/errors.js';
 import { DAY_MS } from '../../core/time.js';
 import { FINDING_STATES, type FindingView, listFindings } from '../../store/repositories/findings.js';
-import { SEED_DEFAULT_POLICY, TIERS } from '../../triage/default-policy.js';
 import type { Command } from '../command.js';
 import { renderTable } from '../table.js';
 
@@ -16,14 +15,17 @@ export const findingsList: Command = {
   summary: 'List findings with tier, deadline and days left (soonest deadline first)',
   usage: '[--state S] [--tier T] [--asset ID] [--phi] [--overdue] [--limit N] [--json]',
   help: `--state    ${FINDING_STATES.join(', ')} (default: open and unknown)
---tier     ${TIERS.join(', ')}
---overdue  only open findings past their deadline`,
+--tier     a tier of the active policy packs (seed-default: emergency, high, standard)
+--overdue  only open findings past their deadline
+--due N    only open findings due within N days (overdue included)
+Policy packs: PATCHWARDEN_POLICY_PACKS (default seed-default); see \`patchwarden policy list\`.`,
   options: {
     state: { type: 'string' },
     tier: { type: 'string' },
     asset: { type: 'string' },
     phi: { type: 'boolean' },
     overdue: { type: 'boolean' },
+    due: { type: 'string' },
     limit: { type: 'string' },
   },
   async run(ctx) {
@@ -33,11 +35,12 @@ export const findingsList: Command = {
       throw new AppError('USAGE', { reason: `--state must be one of ${FINDING_STATES.join(', ')}` });
     }
     const tier = v.tier as string | undefined;
-    if (tier !== undefined && !(TIERS as readonly string[]).includes(tier)) {
-      throw new AppError('USAGE', { reason: `--tier must be one of ${TIERS.join(', ')}` });
-    }
     const assetId = positiveInt(v.asset, '--asset');
     const limit = positiveInt(v.limit, '--limit');
+    const due = v.due === undefined ? undefined : Number(v.due);
+    if (due !== undefined && (!Number.isInteger(due) || due < 0)) {
+      throw new AppError('USAGE', { reason: '--due must be a whole number of days (0 or more)' });
+    }
     const now = new Date();
     const db = await ctx.db();
     const rows = await listFindings(db, {
@@ -45,7 +48,7 @@ export const findingsList: Command = {
       tier,
       assetId,
       phi: v.phi ? true : undefined,
-      overdueAt: v.overdue ? now : undefined,
+      overdueAt: v.overdue ? now : due !== undefined ? new Date(now.getTime() + due * DAY_MS) : undefined,
       limit,
     });
     const shown = rows;
@@ -73,8 +76,12 @@ export const findingsList: Command = {
         ]),
       ),
     );
-    const byTier = TIERS.map((t) => `${shown.filter((f) => f.tier === t).length} ${t}`).join(', ');
-    ctx.print(`${shown.length} findings: ${byTier}`);
+    const tiers = [...new Set(shown.map((f) => f.tier ?? 'none'))];
+    const byTier = tiers
+      .map((t) => `${shown.filter((f) => (f.tier ?? 'none') === t).length} ${t}`)
+      .join(', ');
+    const overdue = shown.filter((f) => f.deadline !== null && Date.parse(f.deadline) < now.getTime()).length;
+    ctx.print(`${shown.length} findings: ${byTier}; ${overdue} overdue`);
     return EXIT.ok;
   },
 };
@@ -93,34 +100,69 @@ export const findingsExplain: Command = {
       ctx.printJson(f);
       return EXIT.ok;
     }
-    const rule = SEED_DEFAULT_POLICY.rules.find((r) => r.id === f.policy.rule);
     const i = f.inputs as {
-      severity?: {
-        rating: string;
-        basis: string;
-        cvss: { vector: string; score: number } | null;
-        sourceLabel: string | null;
+      severity?: { rating: string; cvss: { version?: string; vector: string; score: number } | null };
+      kev?: { listed: boolean | null; dateAdded?: string | null };
+      epss?: { score: number; percentile: number; modelVersion: string | null; date: string | null } | null;
+      ssvc?: {
+        exploitation: string | null;
+        automatable: string | null;
+        technicalImpact: string | null;
+        outcomes: Record<string, string>;
+      } | null;
+      asset?: {
+        phi: boolean;
+        phiSource: string;
+        environment: string;
+        internetExposed?: boolean | null;
+        kind?: string;
       };
-      kev?: { listed: boolean; dateAdded: string | null };
-      asset?: { phi: boolean; phiSource: string; environment: string };
+      intel?: { cve: string; sources: { format: string; importId: number }[] };
+      triage?: {
+        reason: string;
+        packs: {
+          pack: string;
+          version: string;
+          tier: string;
+          days: number | null;
+          rule: string;
+          arithmetic: string;
+        }[];
+      };
+      clock?: { identified: string; patchAvailable: string | null };
       unknownReason?: string;
       fixState?: string;
       vex?: { status: string; justification: string | null; source: { file: string; pointer: string } };
       aliasGroup?: string[];
       missingEpoch?: string;
     };
-    const days = Math.round((Date.parse(f.deadline ?? f.clockStart) - Date.parse(f.clockStart)) / DAY_MS);
+    const { ruleText } = await import('../../services/policy-packs.js');
+    const when = await ruleText(f.policy.id, f.policy.rule);
+    const packs = (i.triage?.packs ?? []).map(
+      (p) => `           ${p.pack}@${p.version}: rule ${p.rule} → ${p.tier}; ${p.arithmetic}`,
+    );
     ctx.print(`Finding #${f.id}: ${f.advisory.id} in ${f.component.purl} on ${f.asset.name}
 State:     ${f.state}${i.unknownReason ? ` (${i.unknownReason})` : ''}; fix state ${i.fixState ?? '?'}; fixed in ${f.fixedVersion ?? 'no published fix'}${i.missingEpoch ? ` (${i.missingEpoch})` : ''}
 VEX:       ${i.vex ? `${i.vex.status}${i.vex.justification ? ` (${i.vex.justification})` : ''} — ${i.vex.source.file} ${i.vex.source.pointer}` : 'no statement'}
 Merged:    ${i.aliasGroup?.join(', ') ?? '-'}
 Aliases:   ${f.advisory.aliases.join(', ') || '-'}
-Inputs:    severity ${i.severity?.rating ?? '?'} (${i.severity?.cvss ? `CVSS ${i.severity.cvss.score} ${i.severity.cvss.vector}` : `basis ${i.severity?.basis ?? '?'}${i.severity?.sourceLabel ? `, source label ${i.severity.sourceLabel}` : ''}`})
+Inputs:    severity ${i.severity?.rating ?? '?'}${i.severity?.cvss ? ` (CVSS ${i.severity.cvss.score} ${i.severity.cvss.vector})` : ''}
            KEV ${i.kev?.listed ? `listed (added ${i.kev.dateAdded})` : 'not listed'}
-           asset PHI ${i.asset?.phi ? `yes (${i.asset.phiSource})` : 'no'}, environment ${i.asset?.environment ?? '?'}
-Policy:    ${f.policy.id} ${f.policy.version}, rule ${f.policy.rule}${rule ? ` — ${rule.when}` : ''}
+           EPSS ${i.epss ? `${i.epss.score} (percentile ${i.epss.percentile}, model ${i.epss.modelVersion ?? '?'}, ${i.epss.date ?? '?'})` : 'unknown'}
+           SSVC exploitation ${i.ssvc?.exploitation ?? 'unknown'}, automatable ${i.ssvc?.automatable ?? 'unknown'}, technical impact ${i.ssvc?.technicalImpact ?? 'unknown'}${Object.entries(
+             i.ssvc?.outcomes ?? {},
+           )
+             .map(([t, o]) => `; ${t} → ${o}`)
+             .join('')}
+           asset PHI ${i.asset?.phi ? `yes (${i.asset.phiSource})` : 'no'}, environment ${i.asset?.environment ?? '?'}, internet-exposed ${i.asset?.internetExposed ?? 'unknown'}
+Sources:   ${i.intel ? `${i.intel.cve} from ${i.intel.sources.map((x) => `${x.format} (import #${x.importId})`).join(', ')}` : 'advisory only'}
+Clock:     identified ${i.clock?.identified ?? f.clockStart}; patch available ${i.clock?.patchAvailable ?? 'not yet'}
+Policy:    ${f.policy.id} ${f.policy.version}, rule ${f.policy.rule}${when ? ` — ${when}` : ''}
 Tier:      ${f.tier}
-Deadline:  clock start ${f.clockStart} + ${days} days = ${f.deadline}`);
+Deadline:  ${f.deadline ?? 'none (fix on upgrade, or waiting for a patch)'}
+Packs:
+${packs.join('\n') || '           -'}
+Why:       ${i.triage?.reason ?? '-'}`);
     return EXIT.ok;
   },
 };

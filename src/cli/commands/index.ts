@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { auditLog, auditVerify } from './audit.js';
 import { collectAws, collectAzure, importAwsConfig } from './collect.js';
 import { demoLoad } from './demo.js';
+import { feedsStatus, feedsSync, importCsafCommand, importCveCommand, importEpssCommand } from './feeds.js';
 import { findingsExplain, findingsList, findingsRematch } from './findings.js';
 import {
   importAdvisoriesCommand,
@@ -14,6 +15,7 @@ import {
   importVexCommand,
 } from './import.js';
 import { inventoryList, inventoryShow, inventoryUnapproved } from './inventory.js';
+import { policyList, policyRender } from './policy.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
 import { versionCompare } from './version-compare.js';
@@ -29,6 +31,9 @@ export const COMMANDS: readonly Command[] = [
   importPackagesCommand,
   importAdvisoriesCommand,
   importKevCommand,
+  importCveCommand,
+  importEpssCommand,
+  importCsafCommand,
   importVexCommand,
   importDevicesCommand,
   importMds2Command,
@@ -36,6 +41,10 @@ export const COMMANDS: readonly Command[] = [
   collectAws,
   collectAzure,
   importAwsConfig,
+  policyList,
+  policyRender,
+  feedsSync,
+  feedsStatus,
   findingsList,
   findingsExplain,
   findingsRematch,

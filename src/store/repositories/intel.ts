@@ -21,8 +21,8 @@ export async function upsertCveIntel(
     records.map((r) => [
       r.id,
       format,
-      r.published,
-      r.modified,
+      utc(r.published),
+      utc(r.modified),
       r.status,
       r.rejected,
       JSON.stringify(r.cvss),
@@ -145,4 +145,11 @@ export async function cveFacts(db: Queryable, ids: readonly string[]): Promise<M
     out.set(id, f);
   }
   return out;
+}
+
+// NVD writes times without a zone ("2023-09-12T15:15:24.327"), meaning UTC; PostgreSQL would read
+// them in the session's time zone, so the zone is made explicit.
+function utc(t: string | null): string | null {
+  if (t === null) return null;
+  return /(Z|[+-]\d{2}:?\d{2})$/i.test(t) ? t : `${t}Z`;
 }

@@ -1,6 +1,5 @@
 /** JSON schemas of the findings resource. */
 import { FINDING_STATES, type FindingState } from '../../../store/repositories/findings.js';
-import { TIERS, type Tier } from '../../../triage/default-policy.js';
 import {
   freeObject,
   idParam,
@@ -11,7 +10,8 @@ import {
   timestamp,
 } from '../../schema.js';
 
-const nullableTier = { type: ['string', 'null'], enum: [...TIERS, null] } as const;
+// Tiers are each policy pack's own words (seed-default: emergency/high/standard; BOD 26-04: 3-days …).
+const nullableTier = { type: ['string', 'null'] } as const;
 
 function object<P extends Record<string, unknown>>(properties: P) {
   return {
@@ -74,7 +74,7 @@ export const SUMMARY_SCHEMA = object({
 
 export interface FindingQuery {
   state?: FindingState;
-  tier?: Tier;
+  tier?: string;
   assetId?: number;
   phi?: boolean;
   overdue?: true;
@@ -86,7 +86,11 @@ export const FINDING_QUERY = {
   additionalProperties: false,
   properties: {
     state: { type: 'string', enum: FINDING_STATES },
-    tier: { type: 'string', enum: TIERS },
+    tier: {
+      type: 'string',
+      minLength: 1,
+      description: 'A tier of the active packs (seed-default: emergency, high, standard)',
+    },
     assetId: idParam,
     phi: { type: 'boolean', description: 'Only findings on PHI assets (true) or on others (false)' },
     // Only `true`: `overdue=false` would read as "within deadline" but could only mean "no
