@@ -225,7 +225,7 @@ describe('the database path end to end (PGlite in PATCHWARDEN_HOME)', () => {
     // A rematch of unchanged data changes nothing.
     expect(cli(['findings', 'rematch', '--json'], { env }).stdout).toContain('"opened": 0');
     const explain = cli(['findings', 'explain', '1'], { env });
-    expect(explain.stdout).toMatch(/Policy:\s+seed-default 1\.0\.0/);
+    expect(explain.stdout).toMatch(/Policy:\s+seed-default 1\.1\.0/);
     expect(cli(['inventory', '--json'], { env }).stdout).toContain('"phiSource": "tag:PHI=true"');
     const verify = cli(['audit', 'verify', '--json'], { env });
     expect(verify.code).toBe(0);

@@ -50,7 +50,7 @@ for (const driver of testDrivers()) {
         tier: 'emergency',
         fixedVersion: '1.2.6',
         deadline: '2026-10-08T00:00:00.000Z',
-        policy: { id: 'seed-default', version: '1.0.0', rule: 'emergency-critical' },
+        policy: { id: 'seed-default', version: '1.1.0', rule: 'emergency-critical' },
       });
       // Not critical, not KEV, but on a PHI asset → high, 30 days.
       expect(findings.find((f) => key(f) === 'pkg:npm/json5@2.1.3 GHSA-9c47-m6qq-7p4h')).toMatchObject({
@@ -71,7 +71,7 @@ for (const driver of testDrivers()) {
       expect(await tableFingerprint(db)).toBe(before);
     });
 
-    it('the same SBOM for a second, non-PHI deployment is a separate asset with standard tiers', async () => {
+    it('the same SBOM for a second, non-PHI dev deployment: no emergencies, critical flaws high, the rest standard', async () => {
       const s = await importSbom(db, JUICE_SHOP, {
         actor,
         at,
@@ -79,7 +79,10 @@ for (const driver of testDrivers()) {
       });
       expect(s.asset).toMatchObject({ created: true, phi: false, phiSource: 'none' });
       const dev = await listFindings(db, { assetId: s.asset.id! });
-      expect(new Set(dev.map((f) => f.tier))).toEqual(new Set(['emergency', 'standard']));
+      expect(new Set(dev.map((f) => f.tier))).toEqual(new Set(['high', 'standard']));
+      expect(new Set(dev.filter((f) => f.tier === 'high').map((f) => f.policy.rule))).toEqual(
+        new Set(['high-critical-elsewhere']),
+      );
       expect(dev.find((f) => f.policy.rule === 'standard')?.deadline).toBe('2026-12-30T00:00:00.000Z');
     });
 

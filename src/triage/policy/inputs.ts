@@ -8,8 +8,8 @@
  * into a match (three-valued logic, see evaluate-condition.ts). A missing PHI flag therefore never
  * quietly lowers or raises a clock; the pack's later rules or its default decide.
  *
- * The shape is a superset of `TriageInputs` (src/triage/default-policy.ts): every value the
- * current triage code builds is already a `PolicyInputs`, and the new fields are optional.
+ * src/triage/decide.ts builds it from what the store knows about a finding
+ * (advisory severity, KEV, NVD / CVE 5 intelligence, EPSS, the asset).
  */
 import type { SeverityRating } from '../severity.js';
 

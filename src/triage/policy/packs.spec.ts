@@ -75,9 +75,12 @@ describe('the same CVE on a dev asset without PHI, not exposed', () => {
     expect(evaluatePack(bod, devBox)).toMatchObject({ tier: '14-days', ruleId: 'bod-14-days', days: 14 });
   });
 
-  it('stays an emergency under seed-default, which reads KEV as an emergency on every asset', () => {
-    // default-policy.ts: "a critical or known-exploited flaw is an emergency on any asset".
-    expect(evaluatePack(seed, devBox)).toMatchObject({ tier: 'emergency', ruleId: 'emergency-kev', days: 7 });
+  it('is high, not an emergency, under seed-default: emergencies are for assets that hold ePHI', () => {
+    expect(evaluatePack(seed, devBox)).toMatchObject({
+      tier: 'high',
+      ruleId: 'high-critical-elsewhere',
+      days: 30,
+    });
     const r = evaluatePacks([nprm, bod], devBox, events);
     expect(r.winner).toMatchObject({ packId: 'cisa-bod-26-04', days: 14 });
   });

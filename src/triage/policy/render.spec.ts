@@ -54,13 +54,13 @@ describe('renderPolicyDocument — shipped packs', () => {
   it('seed-default: the golden rows', () => {
     const doc = md('seed-default');
     expect(doc).toContain(
-      '| `emergency` | 7 calendar days | Critical severity or known exploitation — patch out of cycle. |',
+      '| `emergency` | 7 calendar days | Critical severity, KEV listing or active exploitation on an asset that holds ePHI — patch out of cycle. |',
     );
     expect(doc).toContain(
-      "| 2 | `emergency-kev` | the vulnerability is listed in CISA's Known Exploited Vulnerabilities (KEV) catalog | `emergency` | 7 calendar days |",
+      "| 2 | `emergency-kev` | the asset creates, receives, maintains or transmits ePHI and (the vulnerability is listed in CISA's Known Exploited Vulnerabilities (KEV) catalog or SSVC Exploitation is active) | `emergency` | 7 calendar days |",
     );
     expect(doc).toContain(
-      '| 4 | `standard` | any other finding | `standard` | 90 calendar days | Any other finding. |',
+      '| 5 | `standard` | any other finding | `standard` | 90 calendar days | Any other finding. |',
     );
     expect(doc).toContain('The clock starts when a finding is first identified on an asset.');
     expect(doc).toContain('is due 2026-01-05 + 7 days = 2026-01-12.');

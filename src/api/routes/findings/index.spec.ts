@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingView } from '../../../store/repositories/findings.js';
 import { testDrivers } from '../../../store/testing.test-helpers.js';
-import { SEED_DEFAULT_POLICY } from '../../../triage/default-policy.js';
+import { loadShippedPack } from '../../../triage/policy/shipped.js';
 import { expectErrorBody, openSeededApp, SEEDED_AT, type SeededApp } from '../../testing.test-helpers.js';
 import { FINDING_SCHEMA } from './schemas.js';
 
@@ -54,10 +54,10 @@ for (const driver of testDrivers()) {
 
     it('sets each deadline to clock start plus the days of the rule that fired', () => {
       for (const f of all) {
-        const rule = SEED_DEFAULT_POLICY.rules.find((r) => r.id === f.policy.rule)!;
+        const rule = loadShippedPack('seed-default').rules.find((r) => r.id === f.policy.rule)!;
         expect(rule.tier).toBe(f.tier);
         expect(f.clockStart).toBe(SEEDED_AT.toISOString());
-        expect(Date.parse(f.deadline!) - Date.parse(f.clockStart)).toBe(rule.days * DAY_MS);
+        expect(Date.parse(f.deadline!) - Date.parse(f.clockStart)).toBe(Number(rule.days) * DAY_MS);
       }
     });
 
