@@ -226,6 +226,11 @@ describe('the database path end to end (PGlite in PATCHWARDEN_HOME)', () => {
     expect(cli(['findings', 'rematch', '--json'], { env }).stdout).toContain('"opened": 0');
     const explain = cli(['findings', 'explain', '1'], { env });
     expect(explain.stdout).toMatch(/Policy:\s+seed-default 1\.1\.0/);
+    // Each id explains its own finding, not the soonest one.
+    const ids = (JSON.parse(f.stdout).findings as { id: number }[]).map((x) => x.id);
+    for (const id of [ids[0], ids.at(-1)]) {
+      expect(cli(['findings', 'explain', String(id)], { env }).stdout).toMatch(new RegExp(`^Finding #${id}:`));
+    }
     expect(cli(['inventory', '--json'], { env }).stdout).toContain('"phiSource": "tag:PHI=true"');
     const verify = cli(['audit', 'verify', '--json'], { env });
     expect(verify.code).toBe(0);

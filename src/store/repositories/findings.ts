@@ -99,6 +99,7 @@ export async function listFindings(db: Queryable, f: FindingFilter = {}): Promis
        AND ($3::bigint IS NULL OR f.asset_id = $3)
        AND ($4::boolean IS NULL OR a.phi = $4)
        AND ($5::timestamptz IS NULL OR (f.state IN ('open', 'unknown') AND f.deadline < $5))
+       AND ($7::bigint IS NULL OR f.id = $7)
      ORDER BY f.deadline NULLS LAST, f.id
      LIMIT $6`,
     [
@@ -108,6 +109,7 @@ export async function listFindings(db: Queryable, f: FindingFilter = {}): Promis
       f.phi ?? null,
       f.overdueAt ?? null,
       f.limit ?? 10_000,
+      f.id ?? null,
     ],
   );
   return rows.map((r) => ({
