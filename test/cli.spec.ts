@@ -229,7 +229,9 @@ describe('the database path end to end (PGlite in PATCHWARDEN_HOME)', () => {
     // Each id explains its own finding, not the soonest one.
     const ids = (JSON.parse(f.stdout).findings as { id: number }[]).map((x) => x.id);
     for (const id of [ids[0], ids.at(-1)]) {
-      expect(cli(['findings', 'explain', String(id)], { env }).stdout).toMatch(new RegExp(`^Finding #${id}:`));
+      expect(cli(['findings', 'explain', String(id)], { env }).stdout).toMatch(
+        new RegExp(`^Finding #${id}:`),
+      );
     }
     expect(cli(['inventory', '--json'], { env }).stdout).toContain('"phiSource": "tag:PHI=true"');
     const verify = cli(['audit', 'verify', '--json'], { env });
@@ -259,5 +261,52 @@ describe('the database path end to end (PGlite in PATCHWARDEN_HOME)', () => {
     }
     expect(JSON.parse(cli(['audit', 'verify', '--json'], { env }).stdout).events).toBe(chain.events);
     expect(JSON.parse(cli(['inventory', '--json'], { env }).stdout).assets).toHaveLength(1);
+  });
+});
+
+describe('finding exceptions (separation of duties, by the login name in the audit actor)', () => {
+  it('alice requests, alice cannot approve, bob approves; the deadline moves by the pause', () => {
+    const env = { PATCHWARDEN_HOME: freshHome() };
+    expect(
+      cli(['import', 'sbom', JUICE, '--asset-id', 'test:juice', '--tag', 'PHI=true'], { env }).code,
+    ).toBe(0);
+    expect(cli(['import', 'advisories', sharedData('ghsa-osv/npm')], { env }).code).toBe(0);
+    const before = JSON.parse(cli(['findings', '--json', '--limit', '1'], { env }).stdout).findings[0] as {
+      id: number;
+      deadline: string;
+    };
+    const expires = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const req = cli(
+      [
+        'findings',
+        'exception',
+        'request',
+        String(before.id),
+        '--reason',
+        'vendor fix pending',
+        '--expires',
+        expires,
+        '--control',
+        'WAF rule',
+        '--json',
+      ],
+      { env: { ...env, USER: 'alice' } },
+    );
+    expect(req.code).toBe(0);
+    const exceptionId = (JSON.parse(req.stdout) as { id: number }).id;
+    const self = cli(['findings', 'exception', 'approve', String(exceptionId)], {
+      env: { ...env, USER: 'alice' },
+    });
+    expect(self.code).toBe(2);
+    expect(self.stderr).toContain('NOT_PERMITTED');
+    expect(
+      cli(['findings', 'exception', 'approve', String(exceptionId)], { env: { ...env, USER: 'bob' } }).code,
+    ).toBe(0);
+    const after = JSON.parse(cli(['findings', 'explain', String(before.id), '--json'], { env }).stdout) as {
+      deadline: string;
+    };
+    expect(Date.parse(after.deadline)).toBeGreaterThan(Date.parse(before.deadline) + 38 * 86_400_000);
+    expect(cli(['findings', 'exceptions'], { env }).stdout).toMatch(/in force/);
+    expect(cli(['audit', 'verify'], { env }).code).toBe(0);
   });
 });

@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   VERSION_INVALID: { status: 400, exit: EXIT.usage, message: 'Version is not valid in its ecosystem' },
   POLICY_INVALID: { status: 400, exit: EXIT.usage, message: 'Policy is not valid' },
   NOT_FOUND: { status: 404, exit: EXIT.usage, message: 'Resource not found' },
+  NOT_PERMITTED: { status: 403, exit: EXIT.usage, message: 'Not permitted for this actor or in this state' },
   DB_UNAVAILABLE: { status: 503, exit: EXIT.upstream, message: 'Database is unavailable' },
   DB_MIGRATION_FAILED: { status: 500, exit: EXIT.internal, message: 'Database migration failed' },
   DB_MIGRATION_CHANGED: {

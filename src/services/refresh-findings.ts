@@ -14,11 +14,19 @@ import { advisoriesForPackages } from '../store/repositories/advisories.js';
 import { type AssetRow, getAssets } from '../store/repositories/assets.js';
 import { appendAudit, type NewAuditEvent } from '../store/repositories/audit.js';
 import { type ComponentRow, presentComponents } from '../store/repositories/components.js';
+import { exceptionsOf } from '../store/repositories/finding-exceptions.js';
 import { type FindingState, findingsOfAssets, type StoredFinding } from '../store/repositories/findings.js';
 import { cveFacts } from '../store/repositories/intel.js';
 import { kevFor } from '../store/repositories/kev.js';
 import { insertMany } from '../store/repositories/sql.js';
 import { vexStatementsFor } from '../store/repositories/vex.js';
+import {
+  activeExceptions,
+  type ExceptionWindow,
+  type Pause,
+  pausedMs,
+  pauses,
+} from '../triage/clock-pause.js';
 import { type CveKnowledge, policyInputs } from '../triage/decide.js';
 import { evaluatePacks, type PacksDecision } from '../triage/policy/evaluate.js';
 import type { PolicyInputs } from '../triage/policy/inputs.js';
@@ -64,7 +72,7 @@ type FindingInputs = PolicyInputs & {
    * When the clock events happened: identification (the finding's first sighting) and the first
    * refresh that saw a fixed version (patch availability; null while there is none).
    */
-  clock?: { identified: string; patchAvailable: string | null };
+  clock?: { identified: string; patchAvailable: string | null; paused?: Pause[] };
 };
 
 /** A finding's decision in the columns' terms. */
@@ -83,16 +91,23 @@ function decide(
   inputs: PolicyInputs,
   identified: Date,
   patchAvailable: Date | null,
+  paused: readonly Pause[],
 ): Decision {
   const d: PacksDecision = evaluatePacks(packs, inputs, { identified, patchAvailable });
+  // Approved exceptions stop the clock: the deadline moves by the paused time (clock-pause.ts).
+  const shift = pausedMs(paused);
+  const deadline = d.deadline.date && new Date(Date.parse(d.deadline.date) + shift).toISOString();
+  const pauseText = paused
+    .map((p) => ` + ${p.days} days paused by exception ${p.exceptions.map((e) => `#${e}`).join(', ')}`)
+    .join('');
   return {
     tier: d.winner.tier,
     rule: d.winner.ruleId,
     policy: { id: d.winner.packId, version: d.winner.version },
     // A clock waiting for a patch has no start yet; the column keeps the identification time.
     clockStart: d.deadline.clockStart ?? identified.toISOString(),
-    deadline: d.deadline.date,
-    reason: d.reason,
+    deadline,
+    reason: shift > 0 && deadline ? `${d.reason}. Paused:${pauseText} → ${deadline}` : d.reason,
     packs: d.all.map((o) => ({
       pack: o.packId,
       version: o.version,
@@ -227,14 +242,30 @@ export async function refreshFindings(
     events.push({ actor: ctx.actor, action, entityType: 'finding', entityId: String(id), data, at: ctx.at });
   const inserts: { cur: Current; d: Decision }[] = [];
   // Triage results live in the inputs, so a changed outcome (or reason) is a changed finding.
+  const windows = new Map<number, ExceptionWindow[]>();
+  for (const e of await exceptionsOf(
+    tx,
+    [...existing.values()].map((f) => f.id),
+  )) {
+    windows.set(e.findingId, [...(windows.get(e.findingId) ?? []), e]);
+  }
   const triage = (cur: Current, identified: Date, prior?: StoredFinding) => {
     const known = (prior?.inputs as unknown as FindingInputs | undefined)?.clock?.patchAvailable ?? null;
     const patch = cur.fixed === null ? null : known ? new Date(known) : ctx.at;
-    const d = decide(packs, cur.inputs, identified, patch);
+    const own = prior ? (windows.get(prior.id) ?? []) : [];
+    // An exception in force brings its compensating controls in as a policy input.
+    const controls = activeExceptions(own, ctx.at).flatMap((w) => w.controls);
+    if (controls.length > 0) cur.inputs = { ...cur.inputs, controls: { compensating: true, list: controls } };
+    const paused = pauses(own, identified);
+    const d = decide(packs, cur.inputs, identified, patch, paused);
     cur.inputs = {
       ...cur.inputs,
       triage: { reason: d.reason, packs: d.packs },
-      clock: { identified: identified.toISOString(), patchAvailable: patch?.toISOString() ?? null },
+      clock: {
+        identified: identified.toISOString(),
+        patchAvailable: patch?.toISOString() ?? null,
+        ...(paused.length > 0 ? { paused } : {}),
+      },
     };
     return d;
   };

@@ -197,3 +197,102 @@ export const findingsRematch: Command = {
     return EXIT.ok;
   },
 };
+
+/** `findings exception request <finding-id>`: ask to pause a finding's clock, with controls. */
+export const exceptionRequest: Command = {
+  path: ['findings', 'exception', 'request'],
+  summary: "Request an exception to a finding's deadline (reason, compensating controls, expiry)",
+  usage: '<finding-id> --reason TEXT --expires YYYY-MM-DD [--control TEXT]… [--json]',
+  help: `The exception takes effect when someone else approves it (findings exception approve); while
+in force the finding's clock is paused and its compensating controls are a policy input.`,
+  options: {
+    reason: { type: 'string' },
+    expires: { type: 'string' },
+    control: { type: 'string', multiple: true },
+  },
+  async run(ctx) {
+    const findingId = positiveInt(ctx.positionals[0], '<finding-id>');
+    if (findingId === undefined) throw new AppError('USAGE', { reason: 'expected <finding-id>' });
+    const expires = ctx.values.expires as string | undefined;
+    const expiresAt =
+      expires && /^\d{4}-\d{2}-\d{2}$/.test(expires) ? new Date(`${expires}T00:00:00Z`) : undefined;
+    if (!expiresAt || Number.isNaN(expiresAt.getTime())) {
+      throw new AppError('USAGE', { reason: '--expires YYYY-MM-DD is required' });
+    }
+    const { requestException } = await import('../../services/finding-exceptions.js');
+    const e = await requestException(await ctx.db(), {
+      findingId,
+      reason: (ctx.values.reason as string | undefined) ?? '',
+      controls: (ctx.values.control as string[] | undefined) ?? [],
+      expiresAt,
+      actor: ctx.actor,
+    });
+    if (ctx.json) ctx.printJson(e);
+    else
+      ctx.print(`exception #${e.id} requested for finding #${findingId}; it needs another person's approval`);
+    return EXIT.ok;
+  },
+};
+
+function exceptionDecision(decision: 'approve' | 'revoke'): Command {
+  return {
+    path: ['findings', 'exception', decision],
+    summary:
+      decision === 'approve'
+        ? 'Approve an exception (not your own): the finding clock pauses until it expires'
+        : 'Revoke an exception: the clock runs again, paused only for the time it was in force',
+    usage: '<exception-id> [--json]',
+    async run(ctx) {
+      const id = positiveInt(ctx.positionals[0], '<exception-id>');
+      if (id === undefined) throw new AppError('USAGE', { reason: 'expected <exception-id>' });
+      const { decideException } = await import('../../services/finding-exceptions.js');
+      const r = await decideException(await ctx.db(), id, decision, { actor: ctx.actor });
+      if (ctx.json) ctx.printJson(r);
+      else
+        ctx.print(
+          `exception #${id} ${decision === 'approve' ? 'approved' : 'revoked'}; ${r.findings.retiered} finding re-tiered`,
+        );
+      return EXIT.ok;
+    },
+  };
+}
+export const exceptionApprove = exceptionDecision('approve');
+export const exceptionRevoke = exceptionDecision('revoke');
+
+/** `findings exceptions`: every exception with its state. */
+export const exceptionList: Command = {
+  path: ['findings', 'exceptions'],
+  summary: 'List exceptions: requested, in force, expired or revoked',
+  usage: '[--json]',
+  async run(ctx) {
+    const { listExceptions } = await import('../../store/repositories/finding-exceptions.js');
+    const now = Date.now();
+    const rows = (await listExceptions(await ctx.db())).map((e) => ({
+      ...e,
+      status: e.revokedAt
+        ? 'revoked'
+        : Date.parse(e.expiresAt) <= now
+          ? 'expired'
+          : e.approvedAt
+            ? 'in force'
+            : 'requested',
+    }));
+    if (ctx.json) ctx.printJson({ exceptions: rows });
+    else
+      ctx.print(
+        renderTable(
+          ['ID', 'FINDING', 'STATUS', 'EXPIRES', 'REQUESTED BY', 'APPROVED BY', 'CONTROLS'],
+          rows.map((e) => [
+            e.id,
+            e.findingId,
+            e.status,
+            e.expiresAt.slice(0, 10),
+            e.requestedBy,
+            e.approvedBy,
+            e.controls.join('; '),
+          ]),
+        ),
+      );
+    return EXIT.ok;
+  },
+};

@@ -3,7 +3,15 @@ import { auditLog, auditVerify } from './audit.js';
 import { collectAws, collectAzure, importAwsConfig } from './collect.js';
 import { demoLoad } from './demo.js';
 import { feedsStatus, feedsSync, importCsafCommand, importCveCommand, importEpssCommand } from './feeds.js';
-import { findingsExplain, findingsList, findingsRematch } from './findings.js';
+import {
+  exceptionApprove,
+  exceptionList,
+  exceptionRequest,
+  exceptionRevoke,
+  findingsExplain,
+  findingsList,
+  findingsRematch,
+} from './findings.js';
 import {
   importAdvisoriesCommand,
   importDeviceSbomCommand,
@@ -42,6 +50,10 @@ export const COMMANDS: readonly Command[] = [
   collectAzure,
   importAwsConfig,
   policyList,
+  exceptionRequest,
+  exceptionApprove,
+  exceptionRevoke,
+  exceptionList,
   policyRender,
   feedsSync,
   feedsStatus,
