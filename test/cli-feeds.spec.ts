@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeFeedServer, startFakeFeedServer } from '../src/feeds/sync/fake-feed-server.test-helpers.js';
+import { fakeNvdApi } from '../src/feeds/sync/nvd-fake-api.test-helpers.js';
 import { cli, cliAsync, sharedData } from './cli.test-helpers.js';
 
 const KEV = readFileSync(sharedData('kev/known_exploited_vulnerabilities.json'));
@@ -93,6 +94,54 @@ describe('patchwarden feeds sync / status (loopback feed server)', () => {
   it('--feed with an unknown source is a usage error', () => {
     expect(cli(['feeds', 'sync', '--feed', 'bogus'], { env: { PATCHWARDEN_HOME: freshHome() } }).code).toBe(
       2,
+    );
+  });
+});
+
+describe('patchwarden feeds sync --feed nvd (loopback NVD API, real sample records)', () => {
+  let server: FakeFeedServer;
+  const home = freshHome();
+  const env = () => ({
+    PATCHWARDEN_HOME: home,
+    PATCHWARDEN_FEED_NVD_URL: `${server.url}/rest/json/cves/2.0`,
+    PATCHWARDEN_NVD_DELAY_MS: '1',
+    NVD_API_KEY: 'cli-test-key',
+  });
+  beforeAll(async () => {
+    server = await startFakeFeedServer();
+    // The server serves at most 10 records per page, as the API may serve fewer than asked.
+    server.handle('/rest/json/cves/2.0', fakeNvdApi({ maxPerPage: 10 }));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('pages the API, imports the records, then syncs incrementally', async () => {
+    const first = await cliAsync(['feeds', 'sync', '--feed', 'nvd', '--json'], { env: env() });
+    expect(first.code, first.stderr).toBe(0);
+    const r = JSON.parse(first.stdout) as {
+      ok: boolean;
+      feeds: {
+        id: string;
+        outcome: string;
+        files: { name: string }[];
+        imported: { status: string; summary: object };
+      }[];
+    };
+    expect(r.feeds).toMatchObject([
+      { id: 'nvd', outcome: 'updated', imported: { status: 'imported', summary: { records: 23, files: 3 } } },
+    ]);
+    const requests = server.requestsFor('/rest/json/cves/2.0');
+    expect(requests.map((q) => q.query.get('startIndex'))).toEqual(['0', '10', '20']);
+    expect(requests.every((q) => q.headers.apikey === 'cli-test-key' && !q.query.has('apiKey'))).toBe(true);
+    expect(first.stdout).not.toContain('cli-test-key');
+
+    const second = await cliAsync(['feeds', 'sync', '--feed', 'nvd'], { env: env() });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/^nvd: updated$/m);
+    expect(second.stdout).toContain('import: unchanged — no records modified since the last sync');
+    expect(server.requestsFor('/rest/json/cves/2.0').at(-1)!.query.get('lastModStartDate')).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/,
     );
   });
 });

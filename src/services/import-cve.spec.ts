@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
-import type { Db, Queryable } from '../store/db.js';
+import type { Db } from '../store/db.js';
 import { cveFacts } from '../store/repositories/intel.js';
 import { testDrivers } from '../store/testing.test-helpers.js';
 import { importAdvisories } from './import-advisories.js';

@@ -1,18 +1,31 @@
 /**
  * `feeds sync`: mirror the public feeds into `$PATCHWARDEN_HOME/feeds` (src/feeds/sync, atomic
- * per feed) and import what changed: KEV, EPSS and the OSV archives through their import
- * services, each in its own transaction. A feed that fails to download, validate or import keeps
+ * per feed) and import what changed: KEV, EPSS, the OSV archives and the NVD pages through their
+ * import services, each in its own transaction. CSAF (the ROLIE feed, then its documents as
+ * `csaf-ics-docs`) is kept synced only. A feed that fails to download, validate or import keeps
  * the data in force (files and database rows) and is reported; the other feeds carry on.
  */
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toAppError } from '../core/errors.js';
+import { DEFAULT_CSAF_INCLUDE, planCsafDocuments } from '../feeds/sync/csaf-docs.js';
 import { feedPaths } from '../feeds/sync/feed-store.js';
-import { type FeedSyncResult, type SyncFailure, type SyncProgress, syncFeeds } from '../feeds/sync/mirror.js';
+import {
+  describeFailure,
+  type FeedSyncResult,
+  type SyncFailure,
+  type SyncOptions,
+  type SyncProgress,
+  syncFeed,
+  syncFeeds,
+} from '../feeds/sync/mirror.js';
+import { commitNvdWatermark, type NvdSyncOptions, syncNvd } from '../feeds/sync/nvd-pager.js';
 import { type FeedConfig, type FeedPlan, type FeedSourceId, planFeeds } from '../feeds/sync/sources.js';
 import { DEFAULT_VALIDATORS } from '../feeds/sync/validators.js';
 import type { Db } from '../store/db.js';
 import type { ImportKind } from '../store/repositories/imports.js';
 import { importAdvisories } from './import-advisories.js';
+import { importCveIntel } from './import-cve.js';
 import { importEpss } from './import-epss.js';
 import { importKev } from './import-kev.js';
 
@@ -25,7 +38,7 @@ export interface FeedImport {
   /** The import service's counts (its `--json` result, minus per-record lists). */
   summary?: Record<string, unknown>;
   error?: SyncFailure;
-  /** Why nothing was imported (CSAF is kept synced only, NVD is not paged yet, no database…). */
+  /** Why nothing was imported (CSAF is kept synced only, no database…). */
   note?: string;
 }
 
@@ -52,6 +65,8 @@ export interface SyncAndImportOptions {
   onProgress?: ((p: SyncProgress) => void) | undefined;
   maxBytes?: number | undefined;
   timeoutMs?: number | undefined;
+  /** NVD page size and request pacing (defaults: 2000 per page, the delays NVD asks for). */
+  nvd?: Pick<NvdSyncOptions, 'pageSize' | 'pacing'> | undefined;
 }
 
 /** Sync the planned feeds, import the updated ones; `ok` is false when any feed failed. */
@@ -59,28 +74,123 @@ export async function syncAndImportFeeds(
   db: Db | null,
   opts: SyncAndImportOptions,
 ): Promise<{ ok: boolean; feeds: FeedReport[] }> {
-  const plans = planFeeds(opts.config ?? {}, opts.only);
-  const synced = await syncFeeds(
-    plans,
-    {
-      home: opts.home,
-      maxBytes: opts.maxBytes ?? DEFAULT_FEED_MAX_BYTES,
-      timeoutMs: opts.timeoutMs ?? 60_000,
-      onProgress: opts.onProgress,
-    },
-    DEFAULT_VALIDATORS,
-  );
+  const config = opts.config ?? {};
+  const plans = planFeeds(config, opts.only);
+  const syncOpts: SyncOptions = {
+    home: opts.home,
+    maxBytes: opts.maxBytes ?? DEFAULT_FEED_MAX_BYTES,
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    onProgress: opts.onProgress,
+  };
+  const synced = await syncFeeds(plans, syncOpts, DEFAULT_VALIDATORS);
   const feeds: FeedReport[] = [];
   for (const [i, result] of synced.results.entries()) {
     const report = toReport(result, plans[i]!);
     if (result.outcome !== 'failed') report.imported = await importFeed(db, opts, report, result.outcome);
     feeds.push(report);
+    if (plans[i]!.source === 'csaf-ics') feeds.push(await syncCsafDocuments(opts.home, config, syncOpts));
   }
-  // NVD needs a pager (first page → totalResults → nvdPageFiles) that src/feeds/cve does not have
-  // yet; saying so beats silently syncing nothing.
-  if (opts.only?.includes('nvd')) feeds.push(nvdSkipped());
+  // Opt-in: a first NVD sync is a full download (hundreds of paced pages), not a daily default.
+  if (opts.only?.includes('nvd')) feeds.push(await syncAndImportNvd(db, opts, syncOpts));
   const ok = feeds.every((f) => f.outcome !== 'failed' && f.imported.status !== 'failed');
   return { ok, feeds };
+}
+
+// The NVD pages in force, imported as one folder; the watermark moves only once they are in the
+// database (or when there is no database to import into), so a failed import is fetched again.
+async function syncAndImportNvd(
+  db: Db | null,
+  opts: SyncAndImportOptions,
+  syncOpts: SyncOptions,
+): Promise<FeedReport> {
+  const { result, plan, totalResults, watermark } = await syncNvd(
+    opts.config ?? {},
+    { ...syncOpts, ...opts.nvd },
+    DEFAULT_VALIDATORS.nvd,
+  );
+  const report = toReport(result, plan);
+  if (result.outcome === 'failed' || !result.manifest) return report;
+  if (!db) {
+    report.imported = { status: 'not-imported', note: 'no database' };
+  } else if (totalResults === 0) {
+    // An incremental window with no modified records: nothing to import, only the watermark moves.
+    report.imported = { status: 'unchanged', note: 'no records modified since the last sync' };
+  } else {
+    try {
+      const folder = await pagesFolder(opts.home, Object.keys(result.manifest.files));
+      const r = await importCveIntel(db, folder, { actor: opts.actor });
+      report.imported = { status: r.status, summary: summarise(r) };
+    } catch (err) {
+      report.imported = {
+        status: 'failed',
+        error: describeFailure(err),
+        note: 'previous data kept in the database; the next sync fetches these records again',
+      };
+      return report;
+    }
+  }
+  if (watermark) await commitNvdWatermark(opts.home, watermark);
+  return report;
+}
+
+// importCveIntel reads every .json of a folder, and `current/` also holds manifest.json: the pages
+// are linked into `feeds/nvd/import/` (rebuilt each run) so that only NVD pages are read.
+async function pagesFolder(home: string, names: readonly string[]): Promise<string> {
+  const paths = feedPaths(home, 'nvd');
+  const folder = join(paths.root, 'import');
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  for (const name of names) {
+    const from = join(paths.current, name);
+    await link(from, join(folder, name)).catch(() => copyFile(from, join(folder, name)));
+  }
+  return folder;
+}
+
+// CSAF 2.0 §7.1.15/§7.1.18: the documents the ROLIE feed in force lists, each checked against its
+// hash file; kept synced only (`import csaf` reads them), so the report counts what is current.
+async function syncCsafDocuments(
+  home: string,
+  config: FeedConfig,
+  syncOpts: SyncOptions,
+): Promise<FeedReport> {
+  const include = (config.csafInclude ?? DEFAULT_CSAF_INCLUDE).join(',');
+  let plan: FeedPlan | null;
+  try {
+    plan = await planCsafDocuments(home, config);
+  } catch (err) {
+    return { ...emptyReport('csaf-ics-docs', 'failed'), error: describeFailure(err) };
+  }
+  if (!plan || plan.files.length === 0) {
+    const report = emptyReport('csaf-ics-docs', 'skipped');
+    report.imported.note = plan
+      ? `the ROLIE feed lists no documents matching ${include}`
+      : 'no ROLIE feed in force yet';
+    return report;
+  }
+  const result = await syncFeed(plan, syncOpts, DEFAULT_VALIDATORS['csaf-ics']);
+  const report = toReport(result, plan);
+  const current = Object.keys(result.manifest?.files ?? {}).length;
+  const folder = feedPaths(home, plan.id).current;
+  report.imported = {
+    status: 'not-imported',
+    summary: { documents: current, include },
+    note: `${current} documents current${result.outcome === 'failed' ? ' (previous set kept)' : ''}; match devices with \`import csaf ${folder}\``,
+  };
+  return report;
+}
+
+function emptyReport(id: string, outcome: FeedReport['outcome']): FeedReport {
+  return {
+    id,
+    source: 'csaf-ics',
+    outcome,
+    files: [],
+    digest: null,
+    syncedAt: null,
+    error: null,
+    imported: { status: 'not-imported' },
+  };
 }
 
 // URLs come from the plan (where this run looked); sha256 and bytes from this run's download or,
@@ -186,20 +296,4 @@ function summarise(r: object): Record<string, unknown> {
     out[k] = Array.isArray(v) ? v.length : v;
   }
   return out;
-}
-
-function nvdSkipped(): FeedReport {
-  return {
-    id: 'nvd',
-    source: 'nvd',
-    outcome: 'skipped',
-    files: [],
-    digest: null,
-    syncedAt: null,
-    error: null,
-    imported: {
-      status: 'not-imported',
-      note: 'NVD API paging is not implemented yet; fetch pages yourself and run `import cve <folder>`',
-    },
-  };
 }

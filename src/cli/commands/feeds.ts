@@ -76,13 +76,15 @@ findings on ${r.assetsRefreshed} assets: ${r.findings.retiered} re-tiered`,
 /** `feeds sync`: download the feeds into PATCHWARDEN_HOME/feeds and import the updated ones. */
 export const feedsSync: Command = {
   path: ['feeds', 'sync'],
-  summary: 'Download KEV, EPSS, OSV and CISA CSAF feeds (conditional, atomic) and import what changed',
+  summary: 'Download KEV, EPSS, OSV, CISA CSAF and NVD feeds (conditional, atomic) and import what changed',
   usage: `[--feed ${FEED_SOURCE_IDS.join('|')}]… [--json]`,
   help: `Feeds land in PATCHWARDEN_HOME/feeds/<id>/current with a manifest (URL, time, sha256).
 A feed that fails keeps its previous files and data in force; the others carry on (exit 3).
-Sources: PATCHWARDEN_FEED_<ID>_URL (KEV, EPSS, OSV, CSAF_ICS), PATCHWARDEN_FEED_MIRROR,
-PATCHWARDEN_OSV_ECOSYSTEMS (comma-separated). CSAF is synced only (use 'import csaf');
-NVD paging is not implemented yet (use 'import cve' on downloaded pages).`,
+Sources: PATCHWARDEN_FEED_<ID>_URL (KEV, EPSS, OSV, CSAF_ICS, NVD), PATCHWARDEN_FEED_MIRROR,
+PATCHWARDEN_OSV_ECOSYSTEMS (comma-separated). CSAF: the ROLIE feed, then its documents
+(PATCHWARDEN_CSAF_INCLUDE prefixes, default ICSMA-) as csaf-ics-docs, synced only (use
+'import csaf'). NVD only with --feed nvd: paged API, incremental after the first run,
+NVD_API_KEY (sent as a header), PATCHWARDEN_NVD_DELAY_MS (pacing between requests).`,
   options: { feed: { type: 'string', multiple: true } },
   async run(ctx) {
     if (ctx.positionals.length)
@@ -90,8 +92,8 @@ NVD paging is not implemented yet (use 'import cve' on downloaded pages).`,
     const only = feedsOption(ctx);
     const { feedConfigFromEnv } = await import('../../feeds/sync/sources.js');
     const { syncAndImportFeeds } = await import('../../services/sync-feeds.js');
-    // Only KEV, EPSS and OSV are imported: a CSAF- or NVD-only run never opens the store.
-    const needsDb = !only || only.some((s) => s === 'kev' || s === 'epss' || s === 'osv');
+    // Only KEV, EPSS, OSV and NVD are imported: a CSAF-only run never opens the store.
+    const needsDb = !only || only.some((s) => s !== 'csaf-ics');
     const bars = fileBars(ctx);
     const r = await syncAndImportFeeds(needsDb ? await ctx.db() : null, {
       home: await home(ctx),

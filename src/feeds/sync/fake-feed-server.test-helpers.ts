@@ -25,10 +25,15 @@ export interface FakeResource {
   chunked?: boolean;
 }
 
+/** Computes the resource for one request from its query and headers (an API such as NVD's). */
+export type FakeHandler = (query: URLSearchParams, headers: IncomingHttpHeaders) => FakeResource | null;
+
 /** One request as the server saw it. */
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   headers: IncomingHttpHeaders;
   status: number;
 }
@@ -37,6 +42,8 @@ export interface RecordedRequest {
 export interface FakeFeedServer {
   url: string;
   set(path: string, resource: FakeResource | null): void;
+  /** Answer `path` per request (takes precedence over `set`); null removes the handler. */
+  handle(path: string, handler: FakeHandler | null): void;
   requests: RecordedRequest[];
   /** Requests for one path, in order. */
   requestsFor(path: string): RecordedRequest[];
@@ -52,12 +59,21 @@ function weakMatch(list: string, etag: string): boolean {
 /** Start a fake feed server on 127.0.0.1. */
 export async function startFakeFeedServer(): Promise<FakeFeedServer> {
   const resources = new Map<string, FakeResource>();
+  const handlers = new Map<string, FakeHandler>();
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
     const record = (status: number) =>
-      requests.push({ method: req.method ?? '', path, headers: req.headers, status });
-    const r = resources.get(path);
+      requests.push({
+        method: req.method ?? '',
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        status,
+      });
+    const handler = handlers.get(path);
+    const r = handler ? handler(url.searchParams, req.headers) : resources.get(path);
     if (!r) {
       record(404);
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -114,6 +130,10 @@ export async function startFakeFeedServer(): Promise<FakeFeedServer> {
     set(path, resource) {
       if (resource) resources.set(path, resource);
       else resources.delete(path);
+    },
+    handle(path, handler) {
+      if (handler) handlers.set(path, handler);
+      else handlers.delete(path);
     },
     requests,
     requestsFor: (path) => requests.filter((r) => r.path === path),

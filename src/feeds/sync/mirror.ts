@@ -8,7 +8,7 @@
 import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isAppError, toAppError } from '../../core/errors.js';
-import { type DownloadResult, downloadFile, type PreviousFile } from './download.js';
+import { type DownloadOptions, type DownloadResult, downloadFile, type PreviousFile } from './download.js';
 import { FeedError, isFeedError } from './feed-error.js';
 import {
   ensureFeedDirs,
@@ -45,6 +45,8 @@ export interface SyncOptions {
   timeoutMs?: number | undefined;
   onProgress?: ((p: SyncProgress) => void) | undefined;
   now?: (() => Date) | undefined;
+  /** Replaces downloadFile for every file (the NVD pager paces, retries and reuses its first pages). */
+  download?: ((o: DownloadOptions) => Promise<DownloadResult>) | undefined;
 }
 
 /** Why a feed kept its previous data: the normalised error, ready for a terminal or JSON. */
@@ -88,7 +90,7 @@ export async function syncFeed(
     await cleanStaging(paths, plan);
     const downloads: DownloadResult[] = [];
     for (const file of plan.files) {
-      const result = await downloadFile({
+      const result = await (opts.download ?? downloadFile)({
         url: file.url,
         dest: join(paths.staging, file.name),
         maxBytes: opts.maxBytes,
@@ -245,7 +247,8 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
-function describeFailure(err: unknown): SyncFailure {
+/** A failure normalised for a report: code, intended feed code, message and one-line detail. */
+export function describeFailure(err: unknown): SyncFailure {
   const e = toAppError(err);
   return {
     code: e.code,

@@ -68,6 +68,13 @@ describe('feed catalogue', () => {
     });
   });
 
+  it('reads NVD pacing and the CSAF document filter from the environment', () => {
+    expect(
+      feedConfigFromEnv({ PATCHWARDEN_NVD_DELAY_MS: '250', PATCHWARDEN_CSAF_INCLUDE: 'ICSMA-, ICSA-24' }),
+    ).toMatchObject({ nvdDelayMs: 250, csafInclude: ['ICSMA-', 'ICSA-24'] });
+    expect(feedConfigFromEnv({ PATCHWARDEN_NVD_DELAY_MS: 'soon' }).nvdDelayMs).toBeUndefined();
+  });
+
   it('OSV feed ids are folder-safe', () => {
     expect(osvFeedId('Debian:12')).toBe('osv-Debian_12');
   });
@@ -102,5 +109,16 @@ describe('NVD API 2.0 paging', () => {
     expect(files[0]?.headers).toEqual({ apiKey: 'secret' });
     expect(files.some((f) => f.url.includes('secret'))).toBe(false);
     expect(nvdPageFiles({}, 0)).toHaveLength(1);
+  });
+
+  it('pages of a smaller size step by that size and ask for it', () => {
+    const window = { lastModStartDate: '2025-01-01T00:00:00.000', lastModEndDate: '2025-02-01T00:00:00.000' };
+    const q = nvdPageFiles({}, 23, window, 10).map((f) => Object.fromEntries(new URL(f.url).searchParams));
+    expect(q.map((x) => [x.startIndex, x.resultsPerPage])).toEqual([
+      ['0', '10'],
+      ['10', '10'],
+      ['20', '10'],
+    ]);
+    expect(q[0]).toMatchObject(window);
   });
 });

@@ -109,12 +109,17 @@ export interface FeedConfig {
   mirror?: string | undefined;
   osvEcosystems?: readonly string[] | undefined;
   nvdApiKey?: string | undefined;
+  /** Milliseconds between NVD requests; default NVD_API.minDelayMsWith(out)Key. */
+  nvdDelayMs?: number | undefined;
+  /** CSAF documents to sync by tracking-id prefix (case-insensitive); default ICSMA-, `*` for all. */
+  csafInclude?: readonly string[] | undefined;
 }
 
 /**
  * Feed settings from the environment: PATCHWARDEN_FEED_MIRROR, PATCHWARDEN_FEED_<ID>_URL
  * (ID upper-cased, `-` → `_`, e.g. PATCHWARDEN_FEED_CSAF_ICS_URL), PATCHWARDEN_OSV_ECOSYSTEMS
- * (comma-separated) and NVD_API_KEY.
+ * (comma-separated), PATCHWARDEN_CSAF_INCLUDE (comma-separated tracking-id prefixes), NVD_API_KEY
+ * and PATCHWARDEN_NVD_DELAY_MS.
  */
 export function feedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): FeedConfig {
   const urls: Partial<Record<FeedSourceId, string>> = {};
@@ -125,11 +130,17 @@ export function feedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): FeedCon
   const ecosystems = env.PATCHWARDEN_OSV_ECOSYSTEMS?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  const delay = env.PATCHWARDEN_NVD_DELAY_MS ? Number(env.PATCHWARDEN_NVD_DELAY_MS) : undefined;
+  const csaf = env.PATCHWARDEN_CSAF_INCLUDE?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     urls,
     mirror: env.PATCHWARDEN_FEED_MIRROR || undefined,
+    csafInclude: csaf?.length ? csaf : undefined,
     osvEcosystems: ecosystems?.length ? ecosystems : undefined,
     nvdApiKey: env.NVD_API_KEY || undefined,
+    nvdDelayMs: delay !== undefined && Number.isFinite(delay) && delay >= 0 ? delay : undefined,
   };
 }
 
@@ -219,18 +230,15 @@ export function nvdPageFiles(
   config: FeedConfig,
   totalResults: number,
   window?: { lastModStartDate: string; lastModEndDate: string },
+  resultsPerPage: number = NVD_API.maxResultsPerPage,
 ): FeedFile[] {
   const base = config.urls?.nvd ?? FEED_SOURCES.nvd.defaultUrl;
   const headers = config.nvdApiKey ? { apiKey: config.nvdApiKey } : undefined;
   const files: FeedFile[] = [];
-  for (
-    let start = 0, page = 0;
-    start < Math.max(totalResults, 1);
-    start += NVD_API.maxResultsPerPage, page++
-  ) {
+  for (let start = 0, page = 0; start < Math.max(totalResults, 1); start += resultsPerPage, page++) {
     files.push({
       name: `page-${String(page).padStart(5, '0')}.json`,
-      url: nvdPageUrl(base, { startIndex: start, ...window }),
+      url: nvdPageUrl(base, { startIndex: start, resultsPerPage, ...window }),
       headers,
     });
   }
