@@ -27,8 +27,7 @@ import {
   pausedMs,
   pauses,
 } from '../triage/clock-pause.js';
-import { type CveKnowledge, policyInputs } from '../triage/decide.js';
-import { evaluatePacks, type PacksDecision } from '../triage/policy/evaluate.js';
+import { type CveKnowledge, type Decision, decideFinding, policyInputs } from '../triage/decide.js';
 import type { PolicyInputs } from '../triage/policy/inputs.js';
 import type { PolicyPack } from '../triage/policy/pack.js';
 import { assessSeverity, SEVERITY_RANK } from '../triage/severity.js';
@@ -74,52 +73,6 @@ type FindingInputs = PolicyInputs & {
    */
   clock?: { identified: string; patchAvailable: string | null; paused?: Pause[] };
 };
-
-/** A finding's decision in the columns' terms. */
-interface Decision {
-  tier: string;
-  rule: string;
-  policy: { id: string; version: string };
-  clockStart: string;
-  deadline: string | null;
-  reason: string;
-  packs: Record<string, unknown>[];
-}
-
-function decide(
-  packs: readonly PolicyPack[],
-  inputs: PolicyInputs,
-  identified: Date,
-  patchAvailable: Date | null,
-  paused: readonly Pause[],
-): Decision {
-  const d: PacksDecision = evaluatePacks(packs, inputs, { identified, patchAvailable });
-  // Approved exceptions stop the clock: the deadline moves by the paused time (clock-pause.ts).
-  const shift = pausedMs(paused);
-  const deadline = d.deadline.date && new Date(Date.parse(d.deadline.date) + shift).toISOString();
-  const pauseText = paused
-    .map((p) => ` + ${p.days} days paused by exception ${p.exceptions.map((e) => `#${e}`).join(', ')}`)
-    .join('');
-  return {
-    tier: d.winner.tier,
-    rule: d.winner.ruleId,
-    policy: { id: d.winner.packId, version: d.winner.version },
-    // A clock waiting for a patch has no start yet; the column keeps the identification time.
-    clockStart: d.deadline.clockStart ?? identified.toISOString(),
-    deadline,
-    reason: shift > 0 && deadline ? `${d.reason}. Paused:${pauseText} → ${deadline}` : d.reason,
-    packs: d.all.map((o) => ({
-      pack: o.packId,
-      version: o.version,
-      digest: o.digest,
-      tier: o.tier,
-      days: o.days,
-      rule: o.ruleId,
-      deadline: o.deadline.date,
-      arithmetic: o.deadline.arithmetic,
-    })),
-  };
-}
 
 const isOpen = (state: FindingState) => state === 'open' || state === 'unknown';
 
@@ -257,7 +210,7 @@ export async function refreshFindings(
     const controls = activeExceptions(own, ctx.at).flatMap((w) => w.controls);
     if (controls.length > 0) cur.inputs = { ...cur.inputs, controls: { compensating: true, list: controls } };
     const paused = pauses(own, identified);
-    const d = decide(packs, cur.inputs, identified, patch, paused);
+    const d = decideFinding(packs, cur.inputs, identified, patch, paused);
     cur.inputs = {
       ...cur.inputs,
       triage: { reason: d.reason, packs: d.packs },

@@ -6,7 +6,10 @@
  * the packs then decide (src/triage/policy/evaluate.ts `evaluatePacks`: strictest deadline wins).
  */
 import type { CvssMetric, SsvcPoints } from '../feeds/cve/types.js';
+import { type Pause, pausedMs } from './clock-pause.js';
+import { evaluatePacks, type PacksDecision } from './policy/evaluate.js';
 import type { EpssInput, PolicyInputs, SsvcExploitation } from './policy/inputs.js';
+import type { PolicyPack } from './policy/pack.js';
 import { ratingOf, type SeverityAssessment } from './severity.js';
 import { bod2604Inputs } from './ssvc/bod.js';
 import { possibleOutcomes } from './ssvc/evaluate.js';
@@ -83,5 +86,52 @@ export function policyInputs(f: FindingFacts): PolicyInputs {
     epss: f.cve?.epss ?? null,
     ssvc: { exploitation, automatable, technicalImpact, outcomes },
     asset: f.asset,
+  };
+}
+
+/** A finding's decision in the findings table's terms, with every pack's outcome. */
+export interface Decision {
+  tier: string;
+  rule: string;
+  policy: { id: string; version: string };
+  clockStart: string;
+  deadline: string | null;
+  reason: string;
+  packs: Record<string, unknown>[];
+}
+
+/** Evaluate the packs; approved exceptions' pauses move the winning deadline (clock-pause.ts). */
+export function decideFinding(
+  packs: readonly PolicyPack[],
+  inputs: PolicyInputs,
+  identified: Date,
+  patchAvailable: Date | null,
+  paused: readonly Pause[],
+): Decision {
+  const d: PacksDecision = evaluatePacks(packs, inputs, { identified, patchAvailable });
+  // Approved exceptions stop the clock: the deadline moves by the paused time (clock-pause.ts).
+  const shift = pausedMs(paused);
+  const deadline = d.deadline.date && new Date(Date.parse(d.deadline.date) + shift).toISOString();
+  const pauseText = paused
+    .map((p) => ` + ${p.days} days paused by exception ${p.exceptions.map((e) => `#${e}`).join(', ')}`)
+    .join('');
+  return {
+    tier: d.winner.tier,
+    rule: d.winner.ruleId,
+    policy: { id: d.winner.packId, version: d.winner.version },
+    // A clock waiting for a patch has no start yet; the column keeps the identification time.
+    clockStart: d.deadline.clockStart ?? identified.toISOString(),
+    deadline,
+    reason: shift > 0 && deadline ? `${d.reason}. Paused:${pauseText} → ${deadline}` : d.reason,
+    packs: d.all.map((o) => ({
+      pack: o.packId,
+      version: o.version,
+      digest: o.digest,
+      tier: o.tier,
+      days: o.days,
+      rule: o.ruleId,
+      deadline: o.deadline.date,
+      arithmetic: o.deadline.arithmetic,
+    })),
   };
 }
