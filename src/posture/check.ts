@@ -1,0 +1,115 @@
+/**
+ * A posture check (issue 6; STYLE.md "Posture check"): a small unit with its metadata and a pure
+ * `evaluate(snapshot, params) → results` — no SDK calls, no I/O — over the cloud snapshot that
+ * inventory stores (src/core/cloud.ts). Its id equals its folder under checks/<provider>/.
+ *
+ * Results are per resource: pass, fail, manual (a person must look: the data cannot decide) or
+ * error (the data needed could not be read — a gap). A check never passes or fails what it could
+ * not see (the years-long complaint against Prowler, POSTURE-ANCHORS.md).
+ */
+import type { CloudProvider, CloudResource, CloudSnapshot } from '../core/cloud.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUSES = ['pass', 'fail', 'manual', 'error'] as const;
+export type CheckStatus = (typeof STATUSES)[number];
+
+/** A HIPAA Security Rule paragraph, e.g. `164.312(a)(2)(iv)`. */
+export type Citation = string;
+
+export interface Remediation {
+  /** What to do, in prose (console steps). */
+  text: string;
+  cli?: string;
+  terraform?: string;
+  url?: string;
+}
+
+/** Organisation-tunable parameters (defaults from the founding documents; see params.ts). */
+export interface PostureParams {
+  passwordMaxAgeDays: number;
+  accessKeyMaxAgeDays: number;
+  accessKeyWarnAgeDays: number;
+  backupMaxIntervalDays: number;
+  phiRetentionDays: number;
+  minTlsVersion: '1.2' | '1.3';
+  amiMaxAgeDays: number;
+  lambdaMaxTimeoutSeconds: number;
+  adminPorts: readonly number[];
+  requiredPhiTags: readonly string[];
+}
+
+export interface CheckResult {
+  /** Deterministic: check id + account + region + resource id (see findingId). */
+  findingId: string;
+  checkId: string;
+  status: CheckStatus;
+  account: string;
+  region: string;
+  resourceId: string;
+  resourceType: string;
+  /** One sentence: what was found. */
+  message: string;
+  /** The configuration values read, so an auditor sees what the verdict rests on. */
+  evidence: Record<string, unknown>;
+}
+
+export interface PostureCheck {
+  id: string;
+  provider: CloudProvider;
+  title: string;
+  severity: Severity;
+  /** AWS Config resource type or ARM type the check reads (the subject of each result). */
+  resourceType: string;
+  citations: readonly Citation[];
+  risk: string;
+  remediation: Remediation;
+  evaluate(snapshot: CloudSnapshot, params: PostureParams): CheckResult[];
+}
+
+/** The deterministic id of a result, so mutes and history attach across scans. */
+export function findingId(checkId: string, r: Pick<CloudResource, 'account' | 'region' | 'id'>): string {
+  return `${checkId}|${r.account}|${r.region}|${r.id}`;
+}
+
+/** A result for one resource: the common fields filled from the check and the resource. */
+export function result(
+  check: Pick<PostureCheck, 'id' | 'resourceType'>,
+  r: Pick<CloudResource, 'account' | 'region' | 'id' | 'type'>,
+  status: CheckStatus,
+  message: string,
+  evidence: Record<string, unknown> = {},
+): CheckResult {
+  return {
+    findingId: findingId(check.id, r),
+    checkId: check.id,
+    status,
+    account: r.account,
+    region: r.region,
+    resourceId: r.id,
+    resourceType: r.type,
+    message,
+    evidence,
+  };
+}
+
+/** Resources of one type in the snapshot. */
+export function resourcesOf(snapshot: CloudSnapshot, type: string): CloudResource[] {
+  return snapshot.resources.filter((r) => r.type === type);
+}
+
+/** Whether the snapshot's collection could not read `service` in the resource's account and region. */
+export function gapFor(
+  snapshot: CloudSnapshot,
+  service: string,
+  account: string,
+  region?: string,
+): string | undefined {
+  return snapshot.gaps.find(
+    (g) =>
+      g.service === service &&
+      g.account === account &&
+      (region === undefined || g.region === region || g.region === 'global'),
+  )?.reason;
+}
