@@ -1,0 +1,108 @@
+/**
+ * Small readers shared by the AWS compute and network checks: safe access into the untyped
+ * `configuration` / `supplementary` records, PHI and instance lookups, and the gap handling every
+ * check needs (data that could not be read is an `error` result, never a pass or a fail).
+ */
+import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
+import { classifyPhi } from '../../../../core/phi.js';
+import { type CheckResult, gapFor, type PostureCheck, result } from '../../../check.js';
+
+/** A plain object, or undefined. */
+export function rec(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
+/** A non-empty string, or undefined. */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** A finite number (numeric strings accepted, as Config items sometimes carry them), or undefined. */
+export function num(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/** An array, or the empty array. */
+export function list(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Whether a resource's tags classify it as PHI (core/phi.ts rules). */
+export function isPhi(r: Pick<CloudResource, 'tags'>): boolean {
+  return classifyPhi(r.tags).phi;
+}
+
+/** Key of an object inside one account and region (EC2 ids are unique only there). */
+export function scoped(r: Pick<CloudResource, 'account' | 'region'>, id: string): string {
+  return `${r.account}|${r.region}|${id}`;
+}
+
+/** Resources of a type indexed by a configuration id (e.g. `instanceId`) within account+region. */
+export function indexBy(snapshot: CloudSnapshot, type: string, key: string): Map<string, CloudResource> {
+  const out = new Map<string, CloudResource>();
+  for (const r of snapshot.resources) {
+    if (r.type !== type) continue;
+    const id = str(r.configuration[key]);
+    if (id) out.set(scoped(r, id), r);
+  }
+  return out;
+}
+
+/**
+ * The reason one of `operations` of `service` could not be read in the account and region, from
+ * the snapshot's gaps (`reason` is `<Operation>: <error>`, aws/context.ts), via `gapFor`.
+ */
+export function operationGap(
+  snapshot: CloudSnapshot,
+  service: string,
+  operations: readonly string[],
+  account: string,
+  region: string,
+): string | undefined {
+  const gaps = snapshot.gaps.filter((g) => operations.some((op) => g.reason.startsWith(`${op}:`)));
+  return gapFor({ ...snapshot, gaps }, service, account, region);
+}
+
+/**
+ * One `error` result per account and region where the listing of the check's subject failed:
+ * the resources there were never seen, so nothing about them may pass. The resource id is the
+ * region's wildcard ARN of the listed kind (`arn:aws:ec2:<region>:<account>:instance/*`).
+ */
+export function listingGaps(
+  check: Pick<PostureCheck, 'id' | 'resourceType'>,
+  snapshot: CloudSnapshot,
+  service: string,
+  operations: readonly string[],
+  resource: string,
+): CheckResult[] {
+  const out: CheckResult[] = [];
+  const seen = new Set<string>();
+  for (const g of snapshot.gaps) {
+    if (g.provider !== 'aws' || g.service !== service) continue;
+    if (!operations.some((op) => g.reason.startsWith(`${op}:`))) continue;
+    const id = `arn:aws:${service}:${g.region}:${g.account}:${resource}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(
+      result(
+        check,
+        { account: g.account, region: g.region, id, type: check.resourceType },
+        'error',
+        `Could not be evaluated: ${g.reason}.`,
+        { gap: g.reason },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The snapshot's collection time in ms: checks use it as "now" so they stay pure. */
+export function snapshotTime(snapshot: CloudSnapshot): number | undefined {
+  const t = Date.parse(snapshot.collectedAt);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+export const DAY_MS = 86_400_000;
