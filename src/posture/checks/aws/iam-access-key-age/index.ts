@@ -1,0 +1,69 @@
+/**
+ * Active IAM user access keys are rotated within `accessKeyMaxAgeDays` (founding documents: 180);
+ * past `accessKeyWarnAgeDays` (90, the anchors' value) the result still passes but says so.
+ * Guardrail: a parameter above 365 days is looser than any reading of 164.308(a)(5)(ii)(D)
+ * allows — each account then gets a `fail` ("parameter loosened beyond guardrail") and keys
+ * are judged against 365.
+ */
+import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import {
+  daysBetween,
+  effective,
+  type Guardrail,
+  guardrailResults,
+  obj,
+  unreadable,
+} from '../_shared/util.js';
+
+export const GUARDRAIL: Guardrail = { param: 'accessKeyMaxAgeDays', kind: 'max', limit: 365 };
+
+export const check: PostureCheck = {
+  id: 'iam-access-key-age',
+  provider: 'aws',
+  title: 'IAM user access keys are rotated',
+  severity: 'medium',
+  resourceType: 'AWS::IAM::User',
+  citations: ['164.308(a)(5)(ii)(D)', '164.308(a)(3)(ii)(C)', '164.312(d)'],
+  risk: 'Long-lived access keys leak through laptops, repositories and CI logs; an old key is likelier to be exposed and to outlive the person who held it.',
+  remediation: {
+    text: 'IAM console → Users → user → Security credentials: create a second key, move workloads to it, deactivate then delete the old one. Prefer roles and IAM Identity Center over user keys.',
+    cli: 'aws iam create-access-key --user-name USER && aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive && aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID',
+    terraform:
+      '# Rotate by replacing the key resource\nresource "aws_iam_access_key" "svc" {\n  user = aws_iam_user.svc.name\n  lifecycle { create_before_destroy = true }\n}',
+  },
+  evaluate(snapshot, params) {
+    const max = effective(GUARDRAIL, params);
+    const users = resourcesOf(snapshot, 'AWS::IAM::User').map((u) => {
+      const row = obj(u.supplementary.credentialReport);
+      if (row === undefined) return unreadable(check, snapshot, u, 'iam', 'credential report');
+      const keys = [1, 2].flatMap((n) => {
+        if (row[`access_key_${n}_active`] !== true) return [];
+        const rotated = row[`access_key_${n}_last_rotated`];
+        const age =
+          typeof rotated === 'string' ? Math.floor(daysBetween(rotated, snapshot.collectedAt)) : Number.NaN;
+        return [{ key: n, lastRotated: rotated ?? null, ageDays: Number.isNaN(age) ? null : age }];
+      });
+      const evidence = {
+        activeKeys: keys,
+        accessKeyMaxAgeDays: max,
+        accessKeyWarnAgeDays: params.accessKeyWarnAgeDays,
+      };
+      if (keys.length === 0) return result(check, u, 'pass', 'No active access keys', evidence);
+      if (keys.some((k) => k.ageDays === null))
+        return result(check, u, 'error', 'Active key with unreadable rotation date', evidence);
+      const oldest = Math.max(...keys.map((k) => k.ageDays as number));
+      if (oldest > max)
+        return result(check, u, 'fail', `Active access key is ${oldest} days old (max ${max})`, evidence);
+      if (oldest > params.accessKeyWarnAgeDays)
+        return result(
+          check,
+          u,
+          'pass',
+          `Warning: active access key is ${oldest} days old (rotate past ${params.accessKeyWarnAgeDays})`,
+          evidence,
+        );
+      return result(check, u, 'pass', `Active access keys are at most ${oldest} days old`, evidence);
+    });
+    return [...guardrailResults(check, snapshot, params, GUARDRAIL), ...users];
+  },
+};
