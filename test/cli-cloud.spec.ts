@@ -49,6 +49,27 @@ describe('patchwarden collect aws (subprocess, standard credential chain, loopba
     expect(assets.map((a) => [a.name, a.phiSource])).toEqual([['ehr-api-1', 'tag:PHI=true']]);
   });
 
+  it('posture scan evaluates the stored snapshot: seeded misconfigurations fail, exit 1', async () => {
+    const r = await cliAsync(['posture', 'scan', '--json'], { env: env(fake.endpoint) });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as {
+      results: { checkId: string; status: string; resourceId: string }[];
+    };
+    const failed = new Set(out.results.filter((x) => x.status === 'fail').map((x) => x.checkId));
+    for (const id of [
+      'ec2-imdsv2-required',
+      'ec2-sg-admin-ports-open',
+      'ec2-ami-age',
+      'ebs-volume-encrypted',
+      'ec2-public-subnet-phi',
+    ])
+      expect(failed).toContain(id);
+    const text = await cliAsync(['posture', 'scan'], { env: env(fake.endpoint) });
+    expect(text.stdout).toMatch(/^45 CFR 164\.3\d\d/m);
+    const checks = await cliAsync(['posture', 'checks', '--json'], { env: env(fake.endpoint) });
+    expect((JSON.parse(checks.stdout) as { checks: unknown[] }).checks.length).toBeGreaterThanOrEqual(60);
+  });
+
   it('a denied service is a gap on stderr and exit 3', async () => {
     const r = await cliAsync(
       ['collect', 'aws', '--region', 'us-east-1', '--service', 'ec2', '--service', 'ssm'],

@@ -24,6 +24,7 @@ import {
 } from './import.js';
 import { inventoryList, inventoryShow, inventoryUnapproved } from './inventory.js';
 import { policyList, policyRender } from './policy.js';
+import { postureChecks, postureScan } from './posture.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
 import { versionCompare } from './version-compare.js';
@@ -50,6 +51,8 @@ export const COMMANDS: readonly Command[] = [
   collectAzure,
   importAwsConfig,
   policyList,
+  postureChecks,
+  postureScan,
   exceptionRequest,
   exceptionApprove,
   exceptionRevoke,
