@@ -20,13 +20,7 @@ import { cveFacts } from '../store/repositories/intel.js';
 import { kevFor } from '../store/repositories/kev.js';
 import { insertMany } from '../store/repositories/sql.js';
 import { vexStatementsFor } from '../store/repositories/vex.js';
-import {
-  activeExceptions,
-  type ExceptionWindow,
-  type Pause,
-  pausedMs,
-  pauses,
-} from '../triage/clock-pause.js';
+import { activeExceptions, type ExceptionWindow, type Pause, pauses } from '../triage/clock-pause.js';
 import { type CveKnowledge, type Decision, decideFinding, policyInputs } from '../triage/decide.js';
 import type { PolicyInputs } from '../triage/policy/inputs.js';
 import type { PolicyPack } from '../triage/policy/pack.js';
