@@ -31,6 +31,10 @@ function toPgParam(p: SqlParam): unknown {
 /** Connect to a PostgreSQL server; fails with DB_UNAVAILABLE when it cannot be reached. */
 export async function openPg(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle pooled connection the server ends (restart, failover, an administrator's terminate)
+  // emits 'error' on the pool; unhandled, that would kill the process. The pool has already
+  // discarded the client, and the next query opens a new connection or fails with a real error.
+  pool.on('error', () => undefined);
   const location = redact(url);
   try {
     const c = await pool.connect();
