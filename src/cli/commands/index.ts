@@ -24,7 +24,7 @@ import {
 } from './import.js';
 import { inventoryList, inventoryShow, inventoryUnapproved } from './inventory.js';
 import { policyList, policyRender } from './policy.js';
-import { postureChecks, postureScan } from './posture.js';
+import { postureChecks, postureMute, postureScan } from './posture.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
 import { versionCompare } from './version-compare.js';
@@ -53,6 +53,7 @@ export const COMMANDS: readonly Command[] = [
   policyList,
   postureChecks,
   postureScan,
+  postureMute,
   exceptionRequest,
   exceptionApprove,
   exceptionRevoke,

@@ -28,50 +28,77 @@ export const postureChecks: Command = {
   },
 };
 
-/** `posture scan`: the checks over the latest stored snapshot, grouped by HIPAA citation. */
+/** `posture scan`: the checks over the latest stored snapshot, stored, grouped by HIPAA citation. */
 export const postureScan: Command = {
   path: ['posture', 'scan'],
   summary: 'Evaluate the posture checks on the latest collected cloud snapshot, grouped by HIPAA citation',
   usage: '[--provider aws|azure] [--json]',
   help: `Reads the snapshot \`collect aws\`, \`collect azure\` or \`import aws-config\` stored; no cloud call.
-Exit 1 when any check fails.`,
+The results are stored per scan with the drift from the previous scan (new, resolved, changed).
+Muted failures are listed with their mute and do not fail the scan. Exit 1 when any unmuted
+check fails.`,
   options: { provider: { type: 'string' } },
   async run(ctx) {
     const provider = (ctx.values.provider as string | undefined) ?? 'aws';
     if (provider !== 'aws' && provider !== 'azure')
       throw new AppError('USAGE', { reason: '--provider aws|azure' });
-    const { latestSnapshot } = await import('../../store/repositories/cloud-snapshots.js');
-    const snapshot = await latestSnapshot(await ctx.db(), provider);
-    if (!snapshot) {
-      throw new AppError('NOT_FOUND', {
-        reason: `no ${provider} snapshot: run collect ${provider} or import aws-config first`,
-      });
-    }
+    const { runPostureScan } = await import('../../services/posture-scan.js');
     const { POSTURE_CHECKS } = await import('../../posture/registry.js');
-    const { DEFAULT_PARAMS } = await import('../../posture/params.js');
-    const { runChecks } = await import('../../posture/run.js');
-    const run = runChecks(POSTURE_CHECKS, snapshot, DEFAULT_PARAMS);
-    const byId = new Map(POSTURE_CHECKS.map((c) => [c.id, c]));
-    if (ctx.json) ctx.printJson({ snapshot: { id: snapshot.id, collectedAt: snapshot.collectedAt }, ...run });
+    const r = await runPostureScan(await ctx.db(), provider, { actor: ctx.actor });
+    const unmuted = r.results.filter((x) => x.status === 'fail' && !x.mute).length;
+    if (ctx.json) ctx.printJson(r);
     else {
-      const byCitation = new Map<string, typeof run.results>();
-      for (const r of run.results) {
-        for (const cite of byId.get(r.checkId)?.citations ?? ['-']) {
-          byCitation.set(cite, [...(byCitation.get(cite) ?? []), r]);
+      const byId = new Map(POSTURE_CHECKS.map((c) => [c.id, c]));
+      const byCitation = new Map<string, typeof r.results>();
+      for (const x of r.results) {
+        for (const cite of byId.get(x.checkId)?.citations ?? ['-']) {
+          byCitation.set(cite, [...(byCitation.get(cite) ?? []), x]);
         }
       }
-      for (const [cite, rs] of [...byCitation].sort(([a], [b]) => a.localeCompare(b))) {
-        const n = (s: string) => rs.filter((r) => r.status === s).length;
+      for (const [cite, rs] of [...byCitation].sort(([a], [b]) =>
+        a.localeCompare(b, 'en', { numeric: true }),
+      )) {
+        const n = (s: string) => rs.filter((x) => x.status === s).length;
         ctx.print(
           `45 CFR ${cite}: ${n('fail')} fail, ${n('pass')} pass, ${n('manual')} manual, ${n('error')} error`,
         );
-        for (const r of rs.filter((x) => x.status !== 'pass'))
-          ctx.print(`  ${r.status.padEnd(6)} ${r.checkId}  ${r.resourceId}  ${r.message}`);
+        for (const x of rs.filter((y) => y.status !== 'pass')) {
+          const muted = x.mute ? ` [muted until ${x.mute.expiresAt.slice(0, 10)} by ${x.mute.owner}]` : '';
+          ctx.print(`  ${x.status.padEnd(6)} ${x.checkId}  ${x.resourceId}  ${x.message}${muted}`);
+        }
       }
       ctx.print(
-        `snapshot #${snapshot.id} (${snapshot.collectedAt}): ${run.counts.fail} fail, ${run.counts.pass} pass, ${run.counts.manual} manual, ${run.counts.error} error`,
+        `scan #${r.scanId} of snapshot #${r.snapshot.id} (${r.snapshot.collectedAt}): ${r.counts.fail} fail (${r.counts.muted} muted), ${r.counts.pass} pass, ${r.counts.manual} manual, ${r.counts.error} error; since the last scan: ${r.drift.new.length} new, ${r.drift.resolved.length} resolved, ${r.drift.changed.length} changed`,
       );
     }
-    return run.counts.fail > 0 ? EXIT.findings : EXIT.ok;
+    return unmuted > 0 ? EXIT.findings : EXIT.ok;
+  },
+};
+
+/** `posture mute`: hide one finding, with a reason, an owner and an expiry (audited). */
+export const postureMute: Command = {
+  path: ['posture', 'mute'],
+  summary: 'Mute a posture finding with a reason, an owner and an expiry (it reopens when the mute expires)',
+  usage: '<finding-id> --reason TEXT --owner NAME --expires YYYY-MM-DD [--json]',
+  options: { reason: { type: 'string' }, owner: { type: 'string' }, expires: { type: 'string' } },
+  async run(ctx) {
+    const [findingId, ...extra] = ctx.positionals;
+    if (!findingId || extra.length)
+      throw new AppError('USAGE', { reason: 'expected exactly one <finding-id>' });
+    const expires = ctx.values.expires as string | undefined;
+    const expiresAt =
+      expires && /^\d{4}-\d{2}-\d{2}$/.test(expires) ? new Date(`${expires}T00:00:00Z`) : undefined;
+    if (!expiresAt) throw new AppError('USAGE', { reason: '--expires YYYY-MM-DD is required' });
+    const { mutePostureFinding } = await import('../../services/posture-scan.js');
+    const m = await mutePostureFinding(await ctx.db(), {
+      findingId,
+      reason: (ctx.values.reason as string | undefined) ?? '',
+      owner: (ctx.values.owner as string | undefined) ?? '',
+      expiresAt,
+      actor: ctx.actor,
+    });
+    if (ctx.json) ctx.printJson(m);
+    else ctx.print(`mute #${m.id} on ${findingId} until ${m.expiresAt.slice(0, 10)} (owner ${m.owner})`);
+    return EXIT.ok;
   },
 };
