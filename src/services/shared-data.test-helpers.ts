@@ -26,6 +26,10 @@ const TABLES = [
   'device_sboms',
   'cve_intel',
   'epss_scores',
+  'finding_exceptions',
+  'posture_scans',
+  'posture_results',
+  'posture_mutes',
   'audit_events',
 ] as const;
 
