@@ -3,7 +3,7 @@
  * credentials from the AWS SDK's standard chain (environment variables), its endpoint from
  * `AWS_ENDPOINT_URL` (the SDK's own setting) pointing at the loopback fake AWS in this process.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,14 @@ describe('patchwarden collect aws (subprocess, standard credential chain, loopba
       expect(failed).toContain(id);
     const text = await cliAsync(['posture', 'scan'], { env: env(fake.endpoint) });
     expect(text.stdout).toMatch(/^45 CFR 164\.3\d\d/m);
+    for (const format of ['ocsf', 'sarif', 'csv', 'html']) {
+      const out = join(home, '..', `posture.${format}`);
+      const x = await cliAsync(['posture', 'scan', '--format', format, '--out', out], {
+        env: env(fake.endpoint),
+      });
+      expect(x.code).toBe(1);
+      expect(readFileSync(out, 'utf8')).toContain('ec2-imdsv2-required');
+    }
     const checks = await cliAsync(['posture', 'checks', '--json'], { env: env(fake.endpoint) });
     expect((JSON.parse(checks.stdout) as { checks: unknown[] }).checks.length).toBeGreaterThanOrEqual(60);
   });

@@ -32,20 +32,46 @@ export const postureChecks: Command = {
 export const postureScan: Command = {
   path: ['posture', 'scan'],
   summary: 'Evaluate the posture checks on the latest collected cloud snapshot, grouped by HIPAA citation',
-  usage: '[--provider aws|azure] [--json]',
+  usage: '[--provider aws|azure] [--format ocsf|sarif|csv|html --out FILE] [--json]',
   help: `Reads the snapshot \`collect aws\`, \`collect azure\` or \`import aws-config\` stored; no cloud call.
 The results are stored per scan with the drift from the previous scan (new, resolved, changed).
 Muted failures are listed with their mute and do not fail the scan. Exit 1 when any unmuted
-check fails.`,
-  options: { provider: { type: 'string' } },
+check fails. --format writes OCSF 1.3 Compliance Findings (JSON), SARIF 2.1.0, CSV or a
+self-contained HTML report grouped by HIPAA citation to --out.`,
+  options: { provider: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const provider = (ctx.values.provider as string | undefined) ?? 'aws';
     if (provider !== 'aws' && provider !== 'azure')
       throw new AppError('USAGE', { reason: '--provider aws|azure' });
     const { runPostureScan } = await import('../../services/posture-scan.js');
     const { POSTURE_CHECKS } = await import('../../posture/registry.js');
+    const format = ctx.values.format as string | undefined;
+    const out = ctx.values.out as string | undefined;
+    const { EXPORT_FORMATS, exportPosture } = await import('../../posture/export/index.js');
+    if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new AppError('USAGE', { reason: `--format must be one of ${EXPORT_FORMATS.join(', ')}` });
+    }
+    if ((format === undefined) !== (out === undefined)) {
+      throw new AppError('USAGE', { reason: '--format and --out go together' });
+    }
     const r = await runPostureScan(await ctx.db(), provider, { actor: ctx.actor });
     const unmuted = r.results.filter((x) => x.status === 'fail' && !x.mute).length;
+    if (format && out) {
+      const { writeFile } = await import('node:fs/promises');
+      const text = exportPosture(format as (typeof EXPORT_FORMATS)[number], {
+        snapshot: {
+          id: String(r.snapshot.id),
+          provider,
+          collectedAt: r.snapshot.collectedAt,
+          accounts: [...new Set(r.results.map((x) => x.account))],
+        },
+        results: r.results,
+        checks: POSTURE_CHECKS,
+        generatedAt: new Date(),
+      });
+      await writeFile(out, text);
+      if (!ctx.json) ctx.print(`${out}: ${format}, ${r.results.length} results`);
+    }
     if (ctx.json) ctx.printJson(r);
     else {
       const byId = new Map(POSTURE_CHECKS.map((c) => [c.id, c]));
