@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { CloudSnapshot } from '../core/cloud.js';
 import { SEVERITIES } from './check.js';
+import { DEFAULT_PARAMS } from './params.js';
 import { POSTURE_CHECKS } from './registry.js';
 
 const folders = (provider: string) =>
@@ -12,6 +14,22 @@ const folders = (provider: string) =>
 
 // 45 CFR Part 164 Subpart C paragraphs: 164.308 … 164.316 with their (a)(1)(ii)(A)-style parts.
 const CITATION = /^164\.3(0[6-9]|1[0-6])(\([a-z0-9]+\))+$/i;
+
+// Each provider's remediation speaks its own tools (AWS Terraform may say why it cannot help:
+// root MFA is set in the console).
+const TOOLS = {
+  aws: { cli: /\baws /, terraform: /\S/ },
+  azure: { cli: /\baz /, terraform: /azurerm_|azuread_/ },
+} as const;
+
+const empty = (provider: 'aws' | 'azure'): CloudSnapshot => ({
+  provider,
+  collectedAt: '2026-11-01T00:00:00.000Z',
+  accounts: [],
+  regions: [],
+  resources: [],
+  gaps: [],
+});
 
 describe('posture check registry (contract)', () => {
   it('registers every check folder exactly once, id equal to its folder', () => {
@@ -24,12 +42,18 @@ describe('posture check registry (contract)', () => {
     expect(new Set(POSTURE_CHECKS.map((c) => c.id)).size).toBe(POSTURE_CHECKS.length);
   });
 
-  it.each(POSTURE_CHECKS.map((c) => [c.id, c] as const))('%s has metadata and HIPAA citations', (_id, c) => {
-    expect(c.title.length).toBeGreaterThan(0);
-    expect(SEVERITIES).toContain(c.severity);
-    expect(c.citations.length).toBeGreaterThan(0);
-    for (const cite of c.citations) expect(cite).toMatch(CITATION);
-    expect(c.risk.length).toBeGreaterThan(0);
-    expect(c.remediation.text.length).toBeGreaterThan(0);
-  });
+  it.each(POSTURE_CHECKS.map((c) => [c.id, c] as const))(
+    '%s has complete metadata and HIPAA citations',
+    (_id, c) => {
+      expect(c.title.length).toBeGreaterThan(10);
+      expect(SEVERITIES).toContain(c.severity);
+      expect(c.citations.length).toBeGreaterThan(0);
+      for (const cite of c.citations) expect(cite).toMatch(CITATION);
+      expect(c.risk.length).toBeGreaterThan(20);
+      expect(c.remediation.text.length).toBeGreaterThan(20);
+      expect(c.remediation.cli).toMatch(TOOLS[c.provider].cli);
+      expect(c.remediation.terraform).toMatch(TOOLS[c.provider].terraform);
+      expect(c.evaluate(empty(c.provider), DEFAULT_PARAMS)).toEqual([]);
+    },
+  );
 });

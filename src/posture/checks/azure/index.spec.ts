@@ -1,6 +1,6 @@
 /**
- * Registry contract (STYLE.md "Registry contract tests") and a run over the collector's fixture
- * tenant: the seeded misconfigurations listed in fake-tenant.test-helpers.ts must each be found.
+ * A run over the collector's fixture tenant: the seeded misconfigurations listed in
+ * fake-tenant.test-helpers.ts must each be found (the registry contract is src/posture/registry.spec.ts).
  */
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,32 +18,6 @@ import { attachPatchAssessments, rowToResource } from '../../../sources/cloud/az
 import { SEVERITIES, STATUSES } from '../../check.js';
 import { DEFAULT_PARAMS } from '../../params.js';
 import { AZURE_CHECKS } from './index.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const folders = readdirSync(here, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
-  .map((d) => d.name)
-  .sort();
-
-describe('AZURE_CHECKS registry', () => {
-  it('registers every folder once, with id equal to the folder', () => {
-    expect(AZURE_CHECKS.map((c) => c.id).sort()).toEqual(folders);
-    expect(new Set(AZURE_CHECKS.map((c) => c.id)).size).toBe(AZURE_CHECKS.length);
-  });
-
-  it.each(AZURE_CHECKS.map((c) => [c.id, c] as const))('%s has complete metadata', (_id, c) => {
-    expect(c.provider).toBe('azure');
-    expect(SEVERITIES).toContain(c.severity);
-    expect(c.title.length).toBeGreaterThan(10);
-    expect(c.risk.length).toBeGreaterThan(20);
-    expect(c.remediation.text.length).toBeGreaterThan(20);
-    expect(c.remediation.cli).toMatch(/\baz /);
-    expect(c.remediation.terraform).toMatch(/azurerm_|azuread_/);
-    expect(c.citations.length).toBeGreaterThan(0);
-    for (const cite of c.citations)
-      expect(cite).toMatch(/^164\.3(08|10|12|16)\([a-e]\)(\(\d+\))?(\((i|ii|iii|iv)\))?(\([A-D]\))?$/);
-  });
-});
 
 /** The fixture tenant as the collector would store it (SQL GET answers included). */
 function fixtureSnapshot(): CloudSnapshot {

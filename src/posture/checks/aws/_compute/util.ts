@@ -7,28 +7,9 @@ import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
 import { type CheckResult, gapFor, type PostureCheck, result } from '../../../check.js';
 
-/** A plain object, or undefined. */
-export function rec(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
-}
+import { list, num, record, str } from '../../../read.js';
 
-/** A non-empty string, or undefined. */
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-/** A finite number (numeric strings accepted, as Config items sometimes carry them), or undefined. */
-export function num(v: unknown): number | undefined {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
-
-/** An array, or the empty array. */
-export function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
+export { list, num, record as rec, str };
 
 /** Whether a resource's tags classify it as PHI (core/phi.ts rules). */
 export function isPhi(r: Pick<CloudResource, 'tags'>): boolean {

@@ -7,12 +7,7 @@ import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
 import { type CheckResult, gapFor, type PostureCheck, type PostureParams, result } from '../../../check.js';
 
-/** An object value, or undefined. */
-export function obj(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
-}
+export { record as obj } from '../../../read.js';
 
 /** An array value (a single item becomes a one-item array; nullish → []). */
 export function arr(v: unknown): unknown[] {

@@ -6,6 +6,7 @@
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
 import { gapFor } from '../../../check.js';
+import { list, record, str } from '../../../read.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -21,20 +22,12 @@ export const ARM = {
   subscription: 'microsoft.resources/subscriptions',
 } as const;
 
-/** A plain object, or `{}` for anything else. */
+/** A plain object, or `{}` for anything else (ARM properties nest deeply; `{}` reads as absent). */
 export function obj(v: unknown): Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+  return record(v) ?? {};
 }
 
-/** An array, or `[]` for anything else. */
-export function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-/** A non-empty string, or undefined. */
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
+export { list, str };
 
 /** The PHI classification of a resource from its tags, with the reason (for evidence). */
 export function phiOf(r: Pick<CloudResource, 'tags'>): { phi: boolean; phiSource: string } {
