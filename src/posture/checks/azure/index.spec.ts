@@ -1,10 +1,3 @@
-/**
- * A run over the collector's fixture tenant: the seeded misconfigurations listed in
- * fake-tenant.test-helpers.ts must each be found (the registry contract is src/posture/registry.spec.ts).
- */
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CloudResource, CloudSnapshot } from '../../../core/cloud.js';
 import {
@@ -15,7 +8,7 @@ import {
   SUB_PROD,
 } from '../../../sources/cloud/azure/fake-tenant.test-helpers.js';
 import { attachPatchAssessments, rowToResource } from '../../../sources/cloud/azure/rows.js';
-import { SEVERITIES, STATUSES } from '../../check.js';
+import { STATUSES } from '../../check.js';
 import { DEFAULT_PARAMS } from '../../params.js';
 import { AZURE_CHECKS } from './index.js';
 
