@@ -1,15 +1,4 @@
-/**
- * `import epss`: one FIRST EPSS scores file (the official daily `.csv.gz` or an EMBA per-year
- * file) into `epss_scores` in one transaction. Scores not in the file stay as they were: the
- * per-year files each hold a slice of the CVE space, so absence means "not in this file", not
- * "no longer scored". Findings naming a CVE whose score changed are refreshed.
- */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { isAppError } from '../core/errors.js';
 import { readEpss } from '../feeds/epss/index.js';
-import { fsError } from '../io/read-bounded.js';
 import type { Db } from '../store/db.js';
 import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
@@ -44,7 +33,7 @@ export async function importEpss(
   const at = opts.at ?? new Date();
   // Read (and so validate) first: a bad row fails before the transaction opens.
   const read = await readEpss(path);
-  const sha256 = await fileSha256(path);
+  const sha256 = read.sha256;
   const base = {
     source: path,
     sha256,
@@ -113,15 +102,4 @@ export async function importEpss(
       findings,
     };
   });
-}
-
-/** SHA-256 of a file, streamed: the daily file need not be held twice in memory. */
-async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  try {
-    await pipeline(createReadStream(path), hash);
-  } catch (err) {
-    throw isAppError(err) ? err : fsError(err, path);
-  }
-  return hash.digest('hex');
 }

@@ -4,6 +4,7 @@
  * (RFC 1952 §2.3.1: ID1 = 0x1f, ID2 = 0x8b), not by the name, and inflated as a stream: only one
  * chunk and one line are in memory besides the scores themselves.
  */
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -26,8 +27,11 @@ export interface ReadEpssOptions {
   maxBytes?: number;
 }
 
-/** Read one EPSS scores file (gzip or plain, `,` or `;`); all-or-nothing. */
-export async function readEpss(path: string, opts: ReadEpssOptions = {}): Promise<EpssRead> {
+/** Read one EPSS scores file (gzip or plain, `,` or `;`); all-or-nothing. `sha256` is of the file's bytes. */
+export async function readEpss(
+  path: string,
+  opts: ReadEpssOptions = {},
+): Promise<EpssRead & { sha256: string }> {
   const max = opts.maxBytes ?? DEFAULT_MAX_EPSS_BYTES;
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -38,8 +42,18 @@ export async function readEpss(path: string, opts: ReadEpssOptions = {}): Promis
     const magic = Buffer.alloc(2);
     const { bytesRead } = await handle.read(magic, 0, 2, 0);
     const gzip = bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    // The file's digest is taken on the same pass as the parse: the import keys on it, and a daily
+    // file read twice would double the I/O for nothing.
+    const hash = createHash('sha256');
     const source = handle.createReadStream({ start: 0, autoClose: false });
-    return await parseEpssStream(source, path, { gzip, maxBytes: max });
+    async function* hashed() {
+      for await (const chunk of source) {
+        hash.update(chunk as Buffer);
+        yield chunk as Buffer;
+      }
+    }
+    const read = await parseEpssStream(hashed(), path, { gzip, maxBytes: max });
+    return { ...read, sha256: hash.digest('hex') };
   } catch (err) {
     throw isAppError(err) ? err : fsError(err, path);
   } finally {

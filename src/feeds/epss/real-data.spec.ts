@@ -3,6 +3,7 @@
  * LF bytes (counted here independently of the reader), and pinned values read from the files.
  * Provenance: shared/data/epss-scores/README.md (EMBA-support-repos/EPSS-data @ 346ef2e).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -31,6 +32,8 @@ describe('real EPSS data (EMBA per-year files)', () => {
     const year = /CVE_(\d{4})_/.exec(path)?.[1];
     expect(read.rows).toBe(lineCount(path));
     expect(read.scores.size).toBe(read.rows);
+    // The digest comes from the same pass as the parse and equals the file's own.
+    expect(read.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
     expect(read).toMatchObject({
       compressed: false,
       delimiter: ';',
