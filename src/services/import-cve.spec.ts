@@ -50,6 +50,8 @@ for (const driver of testDrivers()) {
       cpSync(NVD, join(dir, 'nvd'), { recursive: true });
       cpSync(CVE5, join(dir, 'cve5'), { recursive: true });
       writeFileSync(join(dir, 'README.md'), 'not a record');
+      // A synced feed folder's manifest sits beside the pages and is not read as a record.
+      writeFileSync(join(dir, 'nvd', 'manifest.json'), '{"manifestVersion":1}');
       const r = await importCveIntel(db, dir, { actor: 'test' });
       expect(r).toMatchObject({
         status: 'imported',
@@ -60,7 +62,10 @@ for (const driver of testDrivers()) {
         changed: 36,
         assetsRefreshed: 0,
       });
-      expect(r.skipped).toEqual([{ file: join(dir, 'README.md'), reason: expect.stringContaining('.json') }]);
+      expect(r.skipped).toEqual([
+        { file: join(dir, 'README.md'), reason: expect.stringContaining('.json') },
+        { file: join(dir, 'nvd', 'manifest.json'), reason: 'feed manifest, not a CVE record' },
+      ]);
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cve_intel');
       expect(rows[0]!.n).toBe(36);
       // CVE-2024-3094 is in both sets: one row per format, both visible to triage.

@@ -4,6 +4,7 @@
  * record, so a re-import writes only what changed, and the findings naming a changed CVE are
  * refreshed so their tier and deadline follow the new CVSS, SSVC and KEV facts.
  */
+
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { canonicalJson } from '../core/canonical-json.js';
@@ -13,6 +14,7 @@ import { parseJsonText } from '../core/structured-input.js';
 import { readCveIntel } from '../feeds/cve/index.js';
 import type { CveIntel, CveIntelFormat } from '../feeds/cve/types.js';
 import { listFiles } from '../feeds/osv/files.js';
+import { FEED_MANIFEST } from '../feeds/sync/feed-store.js';
 import { decodeText } from '../io/decode-text.js';
 import { fsError, readBoundedFile } from '../io/read-bounded.js';
 import type { Db, Queryable } from '../store/db.js';
@@ -216,6 +218,8 @@ async function inputFiles(
     const abs = join(path, rel);
     const name = basename(rel);
     if (name.startsWith('.')) skipped.push({ file: abs, reason: 'hidden file, not a CVE record' });
+    // A synced feed folder (`feeds sync`) carries its manifest beside the pages.
+    else if (name === FEED_MANIFEST) skipped.push({ file: abs, reason: 'feed manifest, not a CVE record' });
     else if (!name.toLowerCase().endsWith('.json'))
       skipped.push({ file: abs, reason: 'not a .json file (NVD CVE API 2.0 or CVE JSON 5 expected)' });
     else files.push({ abs, rel });

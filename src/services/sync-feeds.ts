@@ -1,11 +1,3 @@
-/**
- * `feeds sync`: mirror the public feeds into `$PATCHWARDEN_HOME/feeds` (src/feeds/sync, atomic
- * per feed) and import what changed: KEV, EPSS, the OSV archives and the NVD pages through their
- * import services, each in its own transaction. CSAF (the ROLIE feed, then its documents as
- * `csaf-ics-docs`) is kept synced only. A feed that fails to download, validate or import keeps
- * the data in force (files and database rows) and is reported; the other feeds carry on.
- */
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toAppError } from '../core/errors.js';
 import { DEFAULT_CSAF_INCLUDE, planCsafDocuments } from '../feeds/sync/csaf-docs.js';
@@ -117,8 +109,7 @@ async function syncAndImportNvd(
     report.imported = { status: 'unchanged', note: 'no records modified since the last sync' };
   } else {
     try {
-      const folder = await pagesFolder(opts.home, Object.keys(result.manifest.files));
-      const r = await importCveIntel(db, folder, { actor: opts.actor });
+      const r = await importCveIntel(db, feedPaths(opts.home, 'nvd').current, { actor: opts.actor });
       report.imported = { status: r.status, summary: summarise(r) };
     } catch (err) {
       report.imported = {
@@ -131,20 +122,6 @@ async function syncAndImportNvd(
   }
   if (watermark) await commitNvdWatermark(opts.home, watermark);
   return report;
-}
-
-// importCveIntel reads every .json of a folder, and `current/` also holds manifest.json: the pages
-// are linked into `feeds/nvd/import/` (rebuilt each run) so that only NVD pages are read.
-async function pagesFolder(home: string, names: readonly string[]): Promise<string> {
-  const paths = feedPaths(home, 'nvd');
-  const folder = join(paths.root, 'import');
-  await rm(folder, { recursive: true, force: true });
-  await mkdir(folder, { recursive: true });
-  for (const name of names) {
-    const from = join(paths.current, name);
-    await link(from, join(folder, name)).catch(() => copyFile(from, join(folder, name)));
-  }
-  return folder;
 }
 
 // CSAF 2.0 §7.1.15/§7.1.18: the documents the ROLIE feed in force lists, each checked against its

@@ -270,9 +270,10 @@ async function csafFiles(path: string): Promise<string[]> {
   });
   if (info.isFile()) return [path];
   const { listFiles } = await import('../../feeds/osv/files.js');
+  const { FEED_MANIFEST } = await import('../../feeds/sync/feed-store.js');
   // CSAF documents are .json; sidecars (.sha512, .asc) and a mirror's manifest are not advisories.
   const files = (await listFiles(path)).files
-    .filter((f) => f.endsWith('.json') && basename(f) !== 'manifest.json')
+    .filter((f) => f.endsWith('.json') && basename(f) !== FEED_MANIFEST)
     .map((f) => join(path, f));
   if (files.length === 0) throw new AppError('INPUT_EMPTY', { file: path, reason: 'no .json files found' });
   return files;

@@ -27,6 +27,9 @@ export interface ManifestEntry {
   checksum: { algorithm: ChecksumAlgorithm; url: string; hex: string } | null;
 }
 
+/** The manifest's file name in a feed folder: readers of synced folders skip it (it is not data). */
+export const FEED_MANIFEST = 'manifest.json';
+
 /** manifest.json of a feed's `current` folder. */
 export interface FeedManifest {
   manifestVersion: 1;
@@ -53,7 +56,7 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** True for a name usable as a feed id or file name: one path segment, no dot-dot, no separators. */
 export function isSafeName(name: string): boolean {
-  return SAFE_NAME.test(name) && name !== 'manifest.json' && !name.includes('..');
+  return SAFE_NAME.test(name) && name !== FEED_MANIFEST && !name.includes('..');
 }
 
 /** The store paths of feed `id` under `home` (PATCHWARDEN_HOME). */
@@ -67,7 +70,7 @@ export function feedPaths(home: string, id: string): FeedPaths {
     staging: join(root, 'staging'),
     next: join(root, 'staging', 'next'),
     previous: join(root, 'previous'),
-    manifest: join(current, 'manifest.json'),
+    manifest: join(current, FEED_MANIFEST),
   };
 }
 
