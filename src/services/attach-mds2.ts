@@ -4,16 +4,10 @@
  * the latest form of its model). The facts become `mds2:<fact>` tags (`yes`/`no`/`unknown`)
  * plus `mds2:form`, and each device whose tags change gets an `asset.mds2-attached` audit event.
  */
-import { DEVICE_TAGS, deviceModelKey } from '../sources/devices/contract.js';
 import type { Queryable } from '../store/db.js';
 import type { NewAuditEvent } from '../store/repositories/audit.js';
-import { deviceForms, MDS2_TAG_PREFIX, mergeAssetTags } from '../store/repositories/mds2-forms.js';
-
-/** The model key of a device asset from its tags, or undefined without a model. */
-export function deviceKeyOf(tags: Record<string, string>): string | undefined {
-  const model = tags[DEVICE_TAGS.model];
-  return model === undefined ? undefined : deviceModelKey(tags[DEVICE_TAGS.manufacturer], model);
-}
+import { latestFormsByModelKey, MDS2_TAG_PREFIX, mergeAssetTags } from '../store/repositories/mds2-forms.js';
+import { keyedDevices } from './device-models.js';
 
 /** Tag the devices (all, or `assetIds`) with their model's latest form; returns audit events. */
 export async function attachMds2Forms(
@@ -21,7 +15,15 @@ export async function attachMds2Forms(
   ctx: { actor: string; at: Date; assetIds?: number[] },
 ): Promise<NewAuditEvent[]> {
   const events: NewAuditEvent[] = [];
-  for (const m of await deviceForms(tx, deviceKeyOf, ctx.assetIds)) {
+  const devices = await keyedDevices(tx, ctx.assetIds);
+  const forms = await latestFormsByModelKey(
+    tx,
+    devices.map((d) => d.key),
+  );
+  for (const d of devices) {
+    const form = forms.get(d.key);
+    if (!form) continue;
+    const m = { assetId: d.id, formId: form.id, tags: d.tags, facts: form.facts };
     const tags: Record<string, string> = { [`${MDS2_TAG_PREFIX}form`]: String(m.formId) };
     for (const [fact, v] of Object.entries(m.facts)) {
       tags[`${MDS2_TAG_PREFIX}${fact}`] = v === null ? 'unknown' : v ? 'yes' : 'no';

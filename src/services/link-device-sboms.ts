@@ -7,8 +7,12 @@
 import type { Queryable } from '../store/db.js';
 import type { NewAuditEvent } from '../store/repositories/audit.js';
 import { syncComponents } from '../store/repositories/components.js';
-import { deviceSbomFor } from '../store/repositories/device-sboms.js';
-import { deviceKeyOf } from './attach-mds2.js';
+import {
+  deviceSbomComponents,
+  deviceSbomsOfModels,
+  pickDeviceSbom,
+} from '../store/repositories/device-sboms.js';
+import { keyedDevices } from './device-models.js';
 
 /** The `found_by` of components that come from a device SBOM. */
 export const DEVICE_SBOM_SOURCE = 'device-sbom';
@@ -18,27 +22,32 @@ export async function linkDeviceSboms(
   tx: Queryable,
   ctx: { actor: string; at: Date; assetIds?: number[] },
 ): Promise<{ assetIds: number[]; events: NewAuditEvent[] }> {
-  const { rows } = await tx.query<{ id: number; tags: Record<string, string>; version: string | null }>(
-    `SELECT id, tags, version FROM assets WHERE kind = 'medical-device' AND ($1::bigint[] IS NULL OR id = ANY($1::bigint[]))`,
-    [ctx.assetIds ? ctx.assetIds.map(String) : null],
+  const devices = await keyedDevices(tx, ctx.assetIds);
+  const sboms = await deviceSbomsOfModels(
+    tx,
+    devices.map((d) => d.key),
+  );
+  const chosen = new Map(devices.map((d) => [d.id, pickDeviceSbom(sboms, d.key, d.version)]));
+  const components = await deviceSbomComponents(
+    tx,
+    [...chosen.values()].flatMap((s) => (s ? [s.id] : [])),
   );
   const changed: number[] = [];
   const events: NewAuditEvent[] = [];
-  for (const a of rows) {
-    const key = deviceKeyOf(a.tags);
-    if (key === undefined) continue;
+  for (const d of devices) {
     // No SBOM for this firmware: components an SBOM of older firmware gave are marked removed,
     // since they describe software the device no longer runs.
-    const sbom = await deviceSbomFor(tx, key, a.version);
-    const sync = await syncComponents(tx, Number(a.id), sbom?.components ?? [], DEVICE_SBOM_SOURCE, ctx.at);
+    const sbom = chosen.get(d.id);
+    const list = sbom ? (components.get(sbom.id) ?? []) : [];
+    const sync = await syncComponents(tx, d.id, list, DEVICE_SBOM_SOURCE, ctx.at);
     if (sync.added === 0 && sync.removed === 0) continue;
-    changed.push(Number(a.id));
+    changed.push(d.id);
     events.push({
       actor: ctx.actor,
       action: 'asset.device-sbom-linked',
       entityType: 'asset',
-      entityId: String(a.id),
-      data: { deviceSbomId: sbom?.id ?? null, firmware: a.version, ...sync },
+      entityId: String(d.id),
+      data: { deviceSbomId: sbom?.id ?? null, firmware: d.version, ...sync },
       at: ctx.at,
     });
   }

@@ -180,3 +180,16 @@ export async function getAsset(db: Queryable, id: number): Promise<AssetRow | nu
   ]);
   return rows[0] ? toRow(rows[0]) : null;
 }
+
+/** Device assets (all, or those of `ids`) with the fields device attachments key on, in one query. */
+export async function deviceAssets(
+  tx: Queryable,
+  ids?: readonly number[],
+): Promise<{ id: number; tags: Record<string, string>; version: string | null }[]> {
+  const { rows } = await tx.query<{ id: number; tags: Record<string, string>; version: string | null }>(
+    `SELECT id, tags, version FROM assets
+     WHERE kind = 'medical-device' AND ($1::bigint[] IS NULL OR id = ANY($1::bigint[])) ORDER BY id`,
+    [ids ? ids.map(String) : null],
+  );
+  return rows.map((r) => ({ id: Number(r.id), tags: r.tags, version: r.version ?? null }));
+}

@@ -42,25 +42,49 @@ export async function insertDeviceSbom(
   return Number(rows[0]!.id);
 }
 
-/** The SBOM that applies to a device of `modelKey` running `firmware`, or null. */
-export async function deviceSbomFor(
+/** The SBOMs stored for these model keys, without their components (one query). */
+export async function deviceSbomsOfModels(
   tx: Queryable,
-  modelKey: string,
-  firmware: string | null,
-): Promise<DeviceSbom | null> {
+  keys: readonly string[],
+): Promise<Omit<DeviceSbom, 'components'>[]> {
+  if (keys.length === 0) return [];
   const { rows } = await tx.query<Record<string, unknown>>(
-    `SELECT id, model_key, firmware, adapter, components FROM device_sboms
-     WHERE model_key = $1 AND (firmware IS NULL OR firmware = $2)
-     ORDER BY (firmware IS NULL), id DESC LIMIT 1`,
-    [modelKey, firmware],
+    'SELECT id, model_key, firmware, adapter FROM device_sboms WHERE model_key = ANY($1::text[]) ORDER BY id',
+    [[...new Set(keys)]],
   );
-  const r = rows[0];
-  if (!r) return null;
-  return {
+  return rows.map((r) => ({
     id: Number(r.id),
     modelKey: r.model_key as string,
     firmware: (r.firmware as string | null) ?? null,
     adapter: r.adapter as string,
-    components: r.components as ComponentRecord[],
-  };
+  }));
+}
+
+/** The components of the given device SBOMs, by id (one query, each list read once). */
+export async function deviceSbomComponents(
+  tx: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, ComponentRecord[]>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.query<{ id: number; components: ComponentRecord[] }>(
+    'SELECT id, components FROM device_sboms WHERE id = ANY($1::bigint[])',
+    [[...new Set(ids)].map(String)],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.components]));
+}
+
+/**
+ * The SBOM that applies to a device of `modelKey` on `firmware`: the latest for that firmware,
+ * else the latest for every firmware of the model; undefined when none.
+ */
+export function pickDeviceSbom<T extends Pick<DeviceSbom, 'id' | 'modelKey' | 'firmware'>>(
+  sboms: readonly T[],
+  modelKey: string,
+  firmware: string | null,
+): T | undefined {
+  const latest = (f: (s: T) => boolean) =>
+    sboms
+      .filter((s) => s.modelKey === modelKey && f(s))
+      .reduce<T | undefined>((a, s) => (!a || s.id > a.id ? s : a), undefined);
+  return latest((s) => s.firmware !== null && s.firmware === firmware) ?? latest((s) => s.firmware === null);
 }

@@ -1,5 +1,5 @@
 /**
- * MDS2 forms as stored, and which device assets they cover. A device's form is the latest one
+ * MDS2 forms as stored, and which device models they cover. A device's form is the latest one
  * whose model keys include the device's manufacturer/model key; its facts are copied onto the
  * device as `mds2:` tags so inventory, triage and posture see them like any other attribute.
  */
@@ -32,38 +32,19 @@ export async function insertMds2Form(
   return Number(rows[0]!.id);
 }
 
-export interface DeviceFormMatch {
-  assetId: number;
-  formId: number;
-  tags: Record<string, string>;
-  facts: Record<string, boolean | null>;
-}
-
-/**
- * For the given device assets (all devices when `assetIds` is omitted): the latest covering
- * form, with the asset's current tags. Devices without a covering form are absent.
- */
-export async function deviceForms(
+/** The latest form covering each model key (keys no form covers are absent), in one query. */
+export async function latestFormsByModelKey(
   tx: Queryable,
-  keyOf: (tags: Record<string, string>) => string | undefined,
-  assetIds?: number[],
-): Promise<DeviceFormMatch[]> {
-  const { rows } = await tx.query<{ id: number; tags: Record<string, string> }>(
-    `SELECT id, tags FROM assets WHERE kind = 'medical-device' AND ($1::bigint[] IS NULL OR id = ANY($1::bigint[]))`,
-    [assetIds ? assetIds.map(String) : null],
+  keys: readonly string[],
+): Promise<Map<string, { id: number; facts: Record<string, boolean | null> }>> {
+  if (keys.length === 0) return new Map();
+  const { rows } = await tx.query<{ key: string; id: number; facts: Record<string, boolean | null> }>(
+    `SELECT DISTINCT ON (k) k AS key, f.id, f.facts
+     FROM mds2_forms f CROSS JOIN LATERAL unnest(f.model_keys) AS k
+     WHERE k = ANY($1::text[]) ORDER BY k, f.id DESC`,
+    [[...new Set(keys)]],
   );
-  const out: DeviceFormMatch[] = [];
-  for (const a of rows) {
-    const key = keyOf(a.tags);
-    if (key === undefined) continue;
-    const f = await tx.query<{ id: number; facts: Record<string, boolean | null> }>(
-      'SELECT id, facts FROM mds2_forms WHERE $1 = ANY(model_keys) ORDER BY id DESC LIMIT 1',
-      [key],
-    );
-    const form = f.rows[0];
-    if (form) out.push({ assetId: Number(a.id), formId: Number(form.id), tags: a.tags, facts: form.facts });
-  }
-  return out;
+  return new Map(rows.map((r) => [r.key, { id: Number(r.id), facts: r.facts }]));
 }
 
 /** Merge tags into an asset (no other field changes). */
