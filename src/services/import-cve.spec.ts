@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors.js';
+import { appErrorOf } from '../core/errors.test-helpers.js';
 import type { Db } from '../store/db.js';
 import { cveFacts } from '../store/repositories/intel.js';
 import { testDrivers } from '../store/testing.test-helpers.js';
@@ -13,15 +13,6 @@ import { GHSA_NPM, JUICE_SHOP, sharedData, tableFingerprint } from './shared-dat
 
 const NVD = sharedData('osv/nvd-cve-json-2.0-samples');
 const CVE5 = sharedData('osv/cve5-samples');
-
-async function appErrorOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'pw-cve-'));
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors.js';
+import { appErrorOf } from '../core/errors.test-helpers.js';
 import type { Db } from '../store/db.js';
 import { cveFacts } from '../store/repositories/intel.js';
 import { testDrivers } from '../store/testing.test-helpers.js';
@@ -15,15 +15,6 @@ import { GHSA_NPM, JUICE_SHOP, sharedData, tableFingerprint } from './shared-dat
 // 22,591 real scores, CVE-2021-44906 (minimist, a juice-shop finding) among them.
 const YEAR_2021 = sharedData('epss-scores/CVE_2021_EPSS.csv');
 const YEAR_1999 = sharedData('epss-scores/CVE_1999_EPSS.csv');
-
-async function appErrorOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'pw-epss-import-'));
 

@@ -6,7 +6,6 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../core/errors.js';
 
 // This file is src/feeds/epss/<name>: four levels up is the folder holding the checkout and `shared`.
 const DATA = fileURLToPath(new URL('../../../../shared/data/epss-scores/', import.meta.url));
@@ -29,13 +28,4 @@ export function tempFiles(files: Record<string, string | Uint8Array>): {
   return { path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The AppError a call throws or rejects with; fails the test when it does not throw one. */
-export async function appErrorOf(fn: () => unknown): Promise<AppError> {
-  try {
-    await fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError, nothing was thrown');
-}
+export { appErrorOf } from '../../core/errors.test-helpers.js';

@@ -5,7 +5,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../../core/errors.js';
 import { sbomPath } from '../../sources/shared-data.test-helpers.js';
 import { readVexFile } from './read-vex.js';
 import type { VexProduct, VexReadResult, VexStatement } from './types.js';
@@ -27,16 +26,7 @@ export function readSample(relative: string): Promise<VexReadResult> {
   return result;
 }
 
-/** The AppError a promise or function rejects with (fails the test when it resolves). */
-export async function appErrorOf(run: () => unknown): Promise<AppError> {
-  try {
-    await run();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+export { appErrorOf } from '../../core/errors.test-helpers.js';
 
 /** Write `text` to a fresh temporary file and return its path. */
 export function tempFile(name: string, text: string): string {
