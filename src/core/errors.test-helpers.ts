@@ -10,3 +10,14 @@ export async function appErrorOf(run: (() => unknown) | Promise<unknown>): Promi
   }
   throw new Error('expected an AppError, nothing was thrown');
 }
+
+/** The AppError a synchronous call throws; fails the test when there is none. */
+export function appErrorOfSync(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an AppError, nothing was thrown');
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from './errors.js';
+import { appErrorOfSync as errorOf } from './errors.test-helpers.js';
 import {
   jsonPointer,
   lineColumnAt,
@@ -9,16 +9,6 @@ import {
   parseYamlText,
   validateShape,
 } from './structured-input.js';
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('parseJsonText', () => {
   it('locates an unexpected token that V8 reports without a position', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
+import { appErrorOfSync as catchError } from '../core/errors.test-helpers.js';
 import { normalizePypiName as pep503Name } from '../versioning/pypi/index.js';
 import { type PurlInfo, parsePurl, versionWithEpoch } from './purl.js';
 
@@ -229,14 +230,4 @@ function expectedName(type: string, p: PackageURL): string {
     default:
       return ns ? `${ns}/${p.name}` : p.name;
   }
-}
-
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
 }

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.js';
+import { appErrorOfSync as errorOf } from '../../core/errors.test-helpers.js';
 import { cisaAdp, cve5Record, ssvcMetric } from './cve-data.test-helpers.js';
 import { readCve5Record } from './cve5.js';
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 const F = 'CVE-2024-0001.json';
 const ID = 'CVE-2024-0001';

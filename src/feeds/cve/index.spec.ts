@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.js';
+import { appErrorOfSync as errorOf } from '../../core/errors.test-helpers.js';
 import { parseJsonText } from '../../core/structured-input.js';
 import { cve5Record, nvdCve, nvdPage } from './cve-data.test-helpers.js';
 import { readCveIntel } from './index.js';
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('readCveIntel: format detection', () => {
   it('an NVD page, a {cve} item and a bare cve object are nvd-2.0', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../core/errors.js';
+import { appErrorOfSync as errorOf } from '../../core/errors.test-helpers.js';
 import { evaluate, pickInputs, possibleOutcomes } from './evaluate.js';
 import { parseDecisionTable } from './load.js';
 import { CISA_COORDINATOR, DEPLOYER_PATCH_PRIORITY } from './tables.js';
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    return err as AppError;
-  }
-  throw new Error('expected an error');
-}
 
 const keys = (r: { outcomes: readonly { key: string }[] }) => r.outcomes.map((o) => o.key);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../core/errors.js';
+import { appErrorOfSync as errorOf } from '../../core/errors.test-helpers.js';
 import { bod2604Inputs, bodTimeline, timelineOf } from './bod.js';
 import { evaluate, pickInputs, possibleOutcomes } from './evaluate.js';
 import { SSVC_POINTS, vulnrichmentInputs, withKev } from './inputs.js';
@@ -10,15 +10,6 @@ import {
   DEPLOYER_PATCH_PRIORITY,
   SHIPPED_TABLES,
 } from './tables.js';
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    return err as AppError;
-  }
-  throw new Error('expected an error');
-}
 
 // The SSVC object of the CISA ADP container of CVE-2024-3931 (cisagov/vulnrichment, as published).
 const CVE_2024_3931 = {

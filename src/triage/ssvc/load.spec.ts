@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../core/errors.js';
+import { appErrorOfSync as errorOf } from '../../core/errors.test-helpers.js';
 import {
   parseDecisionPoint,
   parseDecisionPointText,
@@ -19,15 +19,6 @@ type Doc = Record<string, unknown> & {
   decision_points: Record<string, PointDoc>;
 };
 const fresh = (): Doc => structuredClone(coordinatorJson) as unknown as Doc;
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    return err as AppError;
-  }
-  throw new Error('expected an error');
-}
 
 function expectTableError(mutate: (d: Doc) => void, code: string, pointer: string, reason: RegExp | string) {
   const doc = fresh();
