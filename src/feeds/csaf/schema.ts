@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { ProductTree } from '../vex/csaf-product-tree.js';
+import { CsafVulnerabilityBase } from '../vex/parse-csaf-vex.js';
 
 export {
   type CsafBranch,
@@ -15,7 +16,6 @@ export {
   ProductTree,
 } from '../vex/csaf-product-tree.js';
 
-const Scope = { product_ids: z.array(z.string()).optional(), group_ids: z.array(z.string()).optional() };
 const Cvss = z.object({
   version: z.string(),
   vectorString: z.string(),
@@ -23,17 +23,9 @@ const Cvss = z.object({
   baseSeverity: z.string().optional(),
 });
 
-/** §3.2.3 vulnerabilities[]. */
-export const Vulnerability = z.object({
-  cve: z.string().optional(),
-  ids: z.array(z.object({ system_name: z.string(), text: z.string() })).optional(),
+/** §3.2.3 vulnerabilities[]: the VEX reader's fields, plus the CWE and scores advisories carry. */
+export const Vulnerability = CsafVulnerabilityBase.extend({
   cwe: z.object({ id: z.string(), name: z.string() }).optional(),
-  product_status: z.record(z.string(), z.array(z.string())).optional(),
-  flags: z.array(z.object({ label: z.string(), ...Scope })).optional(),
-  threats: z.array(z.object({ category: z.string(), details: z.string(), ...Scope })).optional(),
-  remediations: z
-    .array(z.object({ category: z.string(), details: z.string(), url: z.string().optional(), ...Scope }))
-    .optional(),
   scores: z
     .array(z.object({ products: z.array(z.string()), cvss_v3: Cvss.optional(), cvss_v2: Cvss.optional() }))
     .optional(),

@@ -25,7 +25,8 @@ const LISTS: Readonly<Record<string, VexStatus>> = {
 };
 
 const Scope = { product_ids: z.array(z.string()).optional(), group_ids: z.array(z.string()).optional() };
-const Vulnerability = z.object({
+/** §3.2.3 vulnerabilities[]: the fields VEX reads; the advisory reader (feeds/csaf) extends it. */
+export const CsafVulnerabilityBase = z.object({
   cve: z.string().optional(),
   ids: z.array(z.object({ system_name: z.string(), text: z.string() })).optional(),
   product_status: z.record(z.string(), z.array(z.string())).optional(),
@@ -35,7 +36,7 @@ const Vulnerability = z.object({
     .array(z.object({ category: z.string(), details: z.string(), url: z.string().optional(), ...Scope }))
     .optional(),
 });
-type CsafVulnerability = z.infer<typeof Vulnerability>;
+type CsafVulnerability = z.infer<typeof CsafVulnerabilityBase>;
 type Scoped = { product_ids?: string[] | undefined; group_ids?: string[] | undefined };
 
 const Document = z.object({
@@ -46,7 +47,7 @@ const Document = z.object({
     tracking: z.object({ current_release_date: z.string() }),
   }),
   product_tree: ProductTree.optional(),
-  vulnerabilities: z.array(Vulnerability).optional(),
+  vulnerabilities: z.array(CsafVulnerabilityBase).optional(),
 });
 
 /** Validate a parsed CSAF 2.0 VEX document and map its product statuses to statements. */
