@@ -59,16 +59,24 @@ export interface CloudSnapshot {
   gaps: CollectionGap[];
 }
 
+/**
+ * Members whose value is a map keyed by data, not by member names (ECR's severity counts:
+ * `{ CRITICAL: 2 }`): their keys are kept as the API gave them.
+ */
+const DATA_KEYED_MAPS = new Set(['FindingSeverityCounts']);
+
 /** Deep camel-casing of an AWS API response (`InstanceId` → `instanceId`),
  * the transformation AWS Config applies to most describe-call shapes. Dates become ISO strings. */
-export function awsConfigShape(value: unknown): unknown {
+export function awsConfigShape(value: unknown, keepKeys = false): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(awsConfigShape);
+  if (Array.isArray(value)) return value.map((v) => awsConfigShape(v));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined || k === '$metadata') continue;
-    out[camelKey(k)] = awsConfigShape(v);
+    // The SDK spells members camelCase (`findingSeverityCounts`) or PascalCase: match either.
+    const isMap = DATA_KEYED_MAPS.has(k.charAt(0).toUpperCase() + k.slice(1));
+    out[keepKeys ? k : camelKey(k)] = awsConfigShape(v, isMap);
   }
   return out;
 }

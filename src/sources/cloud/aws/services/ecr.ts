@@ -59,13 +59,8 @@ export function repositoryConfiguration(r: Repository): Record<string, unknown> 
 
 /** An image's configuration: the API's ImageDetail with ISO dates. */
 export function imageConfiguration(image: ImageDetail): Record<string, unknown> {
-  const out = configShape(image);
-  // `findingSeverityCounts` is a map keyed by severity (CRITICAL, HIGH…): data, not member
-  // names, so it keeps its keys (awsConfigShape would lower their first letter).
-  const counts = image.imageScanFindingsSummary?.findingSeverityCounts;
-  const summary = out.imageScanFindingsSummary as Record<string, unknown> | undefined;
-  if (counts && summary) summary.findingSeverityCounts = { ...counts };
-  return out;
+  // `findingSeverityCounts` keeps its CRITICAL/HIGH keys: awsConfigShape knows it is a map.
+  return configShape(image);
 }
 
 async function collectRegion(ecr: ECRClient, ctx: AwsContext): Promise<CloudResource[]> {
