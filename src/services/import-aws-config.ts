@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { AppError } from '../core/errors.js';
 import { parseJsonText } from '../core/structured-input.js';
 import { decodeText } from '../io/decode-text.js';
+import { isGzip } from '../io/gzip.js';
 import { readBoundedFile } from '../io/read-bounded.js';
 import { awsSnapshotAssets } from '../sources/cloud/aws/snapshot-assets.js';
 import { isConfigSnapshot, readConfigSnapshot } from '../sources/cloud/aws-config/read-config-snapshot.js';
@@ -23,8 +24,8 @@ export async function importAwsConfigSnapshot(
   opts: { actor: string; at?: Date },
 ): Promise<CloudImportResult & { skipped: { pointer: string; reason: string }[] }> {
   let bytes = await readBoundedFile(path, MAX_BYTES);
-  // gzip magic (RFC 1952 §2.3.1): Config delivers snapshots compressed.
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  // Config delivers snapshots compressed.
+  if (isGzip(bytes)) {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: MAX_BYTES });
     } catch (err) {

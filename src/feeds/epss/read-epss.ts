@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { AppError, isAppError } from '../../core/errors.js';
+import { isGzip } from '../../io/gzip.js';
 import { fsError, tooLarge } from '../../io/read-bounded.js';
 import { LineSplitter } from './lines.js';
 import { EpssParser } from './parser.js';
@@ -41,7 +42,7 @@ export async function readEpss(
     if (info.size > max) throw tooLarge(path, info.size, max);
     const magic = Buffer.alloc(2);
     const { bytesRead } = await handle.read(magic, 0, 2, 0);
-    const gzip = bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    const gzip = isGzip(magic.subarray(0, bytesRead));
     // The file's digest is taken on the same pass as the parse: the import keys on it, and a daily
     // file read twice would double the I/O for nothing.
     const hash = createHash('sha256');
