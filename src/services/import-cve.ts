@@ -114,7 +114,7 @@ export async function importCveIntel(
       const rows = all.filter((r) => r.format === format);
       if (rows.length) changed += await upsertCveIntel(tx, rows, format, importId, at);
     }
-    const assetIds = await assetsWithFindingsOnIds(tx, await cveIdsOnFindings(tx, changedIds));
+    const assetIds = await assetsWithFindingsOnIds(tx, changedIds);
     const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
     const summary = {
       files: files.length,
@@ -179,22 +179,6 @@ async function changedCves(tx: Queryable, rows: readonly Digested[]): Promise<st
   );
   const known = new Set(stored.map((s) => `${s.cve_id}\u0000${s.record_sha256}`));
   return [...new Set(rows.filter((r) => !known.has(`${r.id}\u0000${r.recordSha256}`)).map((r) => r.id))];
-}
-
-/**
- * The subset of `ids` that some finding is known by (its advisory id or an alias). Asked this way
- * round because a feed names far more CVEs (EPSS: ~300k) than findings do: the query scales with
- * the findings, and only the ids that matter reach assetsWithFindingsOnIds.
- */
-export async function cveIdsOnFindings(tx: Queryable, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await tx.query<{ id: string }>(
-    `SELECT f.advisory_id AS id FROM findings f WHERE f.advisory_id LIKE 'CVE-%'
-     UNION SELECT al.alias FROM findings f JOIN advisory_aliases al ON al.advisory_id = f.advisory_id
-     WHERE al.alias LIKE 'CVE-%'`,
-  );
-  const referenced = new Set(rows.map((r) => r.id));
-  return ids.filter((id) => referenced.has(id));
 }
 
 interface InputFile {

@@ -4,7 +4,6 @@ import { appendAudit } from '../store/repositories/audit.js';
 import { assetsWithFindingsOnIds } from '../store/repositories/findings.js';
 import { claimImport, recordImport, setImportSummary } from '../store/repositories/imports.js';
 import { upsertEpss } from '../store/repositories/intel.js';
-import { cveIdsOnFindings } from './import-cve.js';
 import { noChanges, type RefreshSummary, refreshFindings } from './refresh-findings.js';
 
 /** What `importEpss` reports. */
@@ -74,7 +73,7 @@ export async function importEpss(
       scoreDate: read.scoreDate,
       importId,
     });
-    const assetIds = await assetsWithFindingsOnIds(tx, await cveIdsOnFindings(tx, changed));
+    const assetIds = await assetsWithFindingsOnIds(tx, changed);
     const findings = await refreshFindings(tx, assetIds, { at, actor: opts.actor });
     const summary = {
       modelVersion: read.modelVersion,

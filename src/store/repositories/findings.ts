@@ -44,6 +44,11 @@ export async function findingsOfAssets(db: Queryable, assetIds: readonly number[
 /** Assets holding a finding on an advisory with any of these ids (its own id or an alias). */
 export async function assetsWithFindingsOnIds(db: Queryable, ids: readonly string[]): Promise<number[]> {
   if (ids.length === 0) return [];
+  // A feed can name far more ids than findings do (an EPSS file: ~300k CVEs): past a few thousand
+  // the ids are first narrowed to those some finding is known by, so the query scales with the
+  // findings, not with the feed.
+  if (ids.length > NARROW_ABOVE) ids = await idsOnFindings(db, ids);
+  if (ids.length === 0) return [];
   const { rows } = await db.query<{ asset_id: number }>(
     `SELECT DISTINCT f.asset_id FROM findings f
      WHERE f.advisory_id = ANY($1::text[]) OR EXISTS (
@@ -51,6 +56,17 @@ export async function assetsWithFindingsOnIds(db: Queryable, ids: readonly strin
     [ids],
   );
   return rows.map((r) => r.asset_id);
+}
+
+const NARROW_ABOVE = 5000;
+
+async function idsOnFindings(db: Queryable, ids: readonly string[]): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT f.advisory_id AS id FROM findings f
+     UNION SELECT al.alias FROM findings f JOIN advisory_aliases al ON al.advisory_id = f.advisory_id`,
+  );
+  const referenced = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => referenced.has(id));
 }
 
 export interface FindingFilter {
