@@ -38,7 +38,20 @@ export interface PostureParams {
   lambdaMaxTimeoutSeconds: number;
   adminPorts: readonly number[];
   requiredPhiTags: readonly string[];
+  /** IAM passwords and access keys unused this long are disabled (AWS Config's default: 90). */
+  credentialUnusedDays: number;
+  /** EC2 instances stopped longer than this miss their patches (AWS Config's default: 30). */
+  stoppedInstanceMaxDays: number;
+  /** Certificates must stay valid at least this long (ACM, TLS listeners). */
+  certificateMinValidDays: number;
+  /** Secrets (Secrets Manager, storage account keys) rotate at least this often. */
+  secretRotationMaxDays: number;
+  /** Backups of stores not tagged PHI are kept at least this long (AWS Config HIPAA pack: 35). */
+  backupMinRetentionDays: number;
 }
+
+/** A parameter's name. */
+export type ParamName = keyof PostureParams;
 
 export interface CheckResult {
   /** Deterministic: check id + account + region + resource id (see findingId). */
@@ -65,6 +78,12 @@ export interface PostureCheck {
   citations: readonly Citation[];
   risk: string;
   remediation: Remediation;
+  /**
+   * The parameters `evaluate` reads. The runner clamps them to their guardrails (guardrails.ts)
+   * before evaluating, and reports a loosened one as a failure of this check (contract-tested:
+   * every `params.x` the check reads is declared here).
+   */
+  params?: readonly ParamName[];
   evaluate(snapshot: CloudSnapshot, params: PostureParams): CheckResult[];
 }
 

@@ -16,4 +16,9 @@ export const DEFAULT_PARAMS: PostureParams = {
   lambdaMaxTimeoutSeconds: 300,
   adminPorts: [22, 3389, 5985, 5986],
   requiredPhiTags: ['PHI', 'Owner', 'DataClassification'],
+  credentialUnusedDays: 90,
+  stoppedInstanceMaxDays: 30,
+  certificateMinValidDays: 30,
+  secretRotationMaxDays: 90,
+  backupMinRetentionDays: 35,
 };
