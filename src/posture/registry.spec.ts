@@ -1,10 +1,25 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CloudSnapshot } from '../core/cloud.js';
 import { SEVERITIES } from './check.js';
 import { DEFAULT_PARAMS } from './params.js';
 import { POSTURE_CHECKS } from './registry.js';
+
+const checkDir = (provider: string, id = '') =>
+  fileURLToPath(new URL(`./checks/${provider}/${id}`, import.meta.url));
+
+// The parameters a check's own sources read (`params.x`), as the contract for `check.params`.
+const readsParams = (provider: string, id: string) => {
+  const names = new Set<string>();
+  for (const f of readdirSync(checkDir(provider, id)).filter(
+    (n) => n.endsWith('.ts') && !n.includes('.spec.'),
+  )) {
+    for (const m of readFileSync(`${checkDir(provider, id)}/${f}`, 'utf8').matchAll(/\bparams\.(\w+)/g))
+      if (m[1] !== undefined && m[1] in DEFAULT_PARAMS) names.add(m[1]);
+  }
+  return [...names].sort();
+};
 
 const folders = (provider: string) =>
   readdirSync(fileURLToPath(new URL(`./checks/${provider}/`, import.meta.url)), { withFileTypes: true })
@@ -54,6 +69,13 @@ describe('posture check registry (contract)', () => {
       expect(c.remediation.cli).toMatch(TOOLS[c.provider].cli);
       expect(c.remediation.terraform).toMatch(TOOLS[c.provider].terraform);
       expect(c.evaluate(empty(c.provider), DEFAULT_PARAMS)).toEqual([]);
+    },
+  );
+
+  it.each(POSTURE_CHECKS.map((c) => [c.id, c] as const))(
+    '%s declares exactly the parameters it reads (so guardrails reach it)',
+    (id, c) => {
+      expect([...(c.params ?? [])].sort()).toEqual(readsParams(c.provider, id));
     },
   );
 });

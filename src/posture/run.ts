@@ -1,10 +1,13 @@
 /**
  * Running posture checks over one snapshot: every check of the snapshot's provider, each result
  * kept, and a check that throws reported as `error` for its resource type rather than aborting
- * the scan (a bug in one check must not hide the others' verdicts).
+ * the scan (a bug in one check must not hide the others' verdicts). Checks evaluate with the
+ * organisation's parameters clamped to their guardrails; a loosened parameter a check reads is
+ * that check's failure (guardrails.ts).
  */
 import type { CloudSnapshot } from '../core/cloud.js';
 import type { CheckResult, CheckStatus, PostureCheck, PostureParams } from './check.js';
+import { clampParams, guardrailResults } from './guardrails.js';
 
 export interface PostureRun {
   results: CheckResult[];
@@ -17,11 +20,13 @@ export function runChecks(
   snapshot: CloudSnapshot,
   params: PostureParams,
 ): PostureRun {
+  const clamped = clampParams(params);
   const results: CheckResult[] = [];
   for (const check of checks) {
     if (check.provider !== snapshot.provider) continue;
+    results.push(...guardrailResults(check, snapshot, params));
     try {
-      results.push(...check.evaluate(snapshot, params));
+      results.push(...check.evaluate(snapshot, clamped));
     } catch (err) {
       for (const account of snapshot.accounts) {
         results.push({

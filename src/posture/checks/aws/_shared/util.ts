@@ -5,7 +5,8 @@
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
-import { type CheckResult, gapFor, type PostureCheck, type PostureParams, result } from '../../../check.js';
+import { type CheckResult, gapFor, type PostureCheck, result } from '../../../check.js';
+import { accountSubject as providerAccountSubject } from '../../../guardrails.js';
 
 export { record as obj } from '../../../read.js';
 
@@ -58,56 +59,7 @@ export function phiScope(
 
 /** The account as the subject of an account-level result (AWS Config's own type for it). */
 export function accountSubject(account: string): CloudResource {
-  return {
-    provider: 'aws',
-    account,
-    region: 'global',
-    type: 'AWS::::Account',
-    id: account,
-    name: account,
-    tags: {},
-    configuration: {},
-    supplementary: {},
-    source: 'patchwarden',
-  };
-}
-
-/** A parameter bound: the loosest value the citation allows. */
-export interface Guardrail {
-  param: keyof PostureParams;
-  /** `max`: the parameter must be ≤ limit; `min`: ≥ limit. */
-  kind: 'max' | 'min';
-  limit: number;
-}
-
-/** Whether `params` loosen `g` beyond what the citation allows. */
-export function loosened(g: Guardrail, params: PostureParams): boolean {
-  const v = params[g.param];
-  if (typeof v !== 'number') return false;
-  return g.kind === 'max' ? v > g.limit : v < g.limit;
-}
-
-/** The value to evaluate with: the parameter, clamped to the guardrail (never looser than cited). */
-export function effective(g: Guardrail, params: PostureParams): number {
-  const v = params[g.param] as number;
-  return g.kind === 'max' ? Math.min(v, g.limit) : Math.max(v, g.limit);
-}
-
-/** One `fail` per account when a parameter is looser than its guardrail (Prowler's ConfigRequirements). */
-export function guardrailResults(
-  check: Pick<PostureCheck, 'id' | 'resourceType'>,
-  snapshot: CloudSnapshot,
-  params: PostureParams,
-  g: Guardrail,
-): CheckResult[] {
-  if (!loosened(g, params)) return [];
-  return snapshot.accounts.map((a) =>
-    result(check, accountSubject(a), 'fail', 'parameter loosened beyond guardrail', {
-      param: g.param,
-      value: params[g.param],
-      guardrail: `${g.kind === 'max' ? '≤' : '≥'} ${g.limit}`,
-    }),
-  );
+  return providerAccountSubject('aws', account);
 }
 
 /** Whole days from an ISO time to another (NaN when either is unparsable). */

@@ -25,6 +25,7 @@ export const check: PostureCheck = {
       'data "aws_ssm_parameter" "al2023" {\n  name = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"\n}\nresource "aws_launch_template" "app" {\n  image_id = data.aws_ssm_parameter.al2023.value\n}',
     url: 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/what-is-image-builder.html',
   },
+  params: ['amiMaxAgeDays'],
   evaluate(snapshot, params) {
     const now = snapshotTime(snapshot);
     const out = resourcesOf(snapshot, TYPE).map((r) => {

@@ -25,6 +25,7 @@ export const check: PostureCheck = {
       'resource "aws_vpc_security_group_ingress_rule" "ssh" {\n  security_group_id = aws_security_group.app.id\n  ip_protocol       = "tcp"\n  from_port         = 22\n  to_port           = 22\n  cidr_ipv4         = var.admin_vpn_cidr # never 0.0.0.0/0\n}',
     url: 'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html',
   },
+  params: ['adminPorts'],
   evaluate(snapshot, params) {
     const out = resourcesOf(snapshot, TYPE).map((r) => {
       const open = openPorts(r.configuration.ipPermissions, params.adminPorts);

@@ -21,6 +21,7 @@ export const check: PostureCheck = {
     terraform:
       'resource "aws_lb_listener" "https" {\n  # …\n  protocol   = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}',
   },
+  params: ['minTlsVersion'],
   evaluate(snapshot, params) {
     const weak = new Set(BELOW_1_2);
     if (params.minTlsVersion === '1.3') weak.add('TLSv1.2');

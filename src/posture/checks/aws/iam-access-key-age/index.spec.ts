@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../../run.js';
 import { gap, P, snap, user } from '../_shared/snapshots.test-helpers.js';
 import { check } from './index.js';
 
@@ -27,14 +28,18 @@ describe('iam-access-key-age', () => {
       { status: 'fail' },
     ]);
   });
-  it('fails each account when the parameter is loosened beyond 365 days, and clamps', () => {
+  it('run with the parameter loosened beyond 365 days: fails each account, judges keys against 365', () => {
     // 2023-11-01 is 433 days before collection: within the loosened 500, beyond the guardrail's 365.
-    const out = check.evaluate(snap([user('alice', key('2023-11-01T09:00:00+00:00'))]), {
+    const { results: out } = runChecks([check], snap([user('alice', key('2023-11-01T09:00:00+00:00'))]), {
       ...P,
       accessKeyMaxAgeDays: 500,
     });
     expect(out).toMatchObject([
-      { status: 'fail', message: 'parameter loosened beyond guardrail', resourceType: 'AWS::::Account' },
+      {
+        status: 'fail',
+        message: expect.stringMatching(/^parameter accessKeyMaxAgeDays loosened beyond guardrail/),
+        resourceType: 'AWS::::Account',
+      },
       { status: 'fail', evidence: { accessKeyMaxAgeDays: 365 } },
     ]);
   });

@@ -1,21 +1,10 @@
 /**
  * Active IAM user access keys are rotated within `accessKeyMaxAgeDays` (founding documents: 180);
  * past `accessKeyWarnAgeDays` (90, the anchors' value) the result still passes but says so.
- * Guardrail: a parameter above 365 days is looser than any reading of 164.308(a)(5)(ii)(D)
- * allows — each account then gets a `fail` ("parameter loosened beyond guardrail") and keys
- * are judged against 365.
+ * The runner holds `accessKeyMaxAgeDays` to its guardrail (365 days, src/posture/guardrails.ts).
  */
 import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import {
-  daysBetween,
-  effective,
-  type Guardrail,
-  guardrailResults,
-  obj,
-  unreadable,
-} from '../_shared/util.js';
-
-export const GUARDRAIL: Guardrail = { param: 'accessKeyMaxAgeDays', kind: 'max', limit: 365 };
+import { daysBetween, obj, unreadable } from '../_shared/util.js';
 
 export const check: PostureCheck = {
   id: 'iam-access-key-age',
@@ -31,9 +20,10 @@ export const check: PostureCheck = {
     terraform:
       '# Rotate by replacing the key resource\nresource "aws_iam_access_key" "svc" {\n  user = aws_iam_user.svc.name\n  lifecycle { create_before_destroy = true }\n}',
   },
+  params: ['accessKeyMaxAgeDays', 'accessKeyWarnAgeDays'],
   evaluate(snapshot, params) {
-    const max = effective(GUARDRAIL, params);
-    const users = resourcesOf(snapshot, 'AWS::IAM::User').map((u) => {
+    const max = params.accessKeyMaxAgeDays;
+    return resourcesOf(snapshot, 'AWS::IAM::User').map((u) => {
       const row = obj(u.supplementary.credentialReport);
       if (row === undefined) return unreadable(check, snapshot, u, 'iam', 'credential report');
       const keys = [1, 2].flatMap((n) => {
@@ -64,6 +54,5 @@ export const check: PostureCheck = {
         );
       return result(check, u, 'pass', `Active access keys are at most ${oldest} days old`, evidence);
     });
-    return [...guardrailResults(check, snapshot, params, GUARDRAIL), ...users];
   },
 };

@@ -29,6 +29,7 @@ export const check: PostureCheck = {
     terraform:
       'resource "aws_iam_account_password_policy" "this" {\n  minimum_password_length        = 14\n  require_symbols                = true\n  require_numbers                = true\n  require_uppercase_characters   = true\n  require_lowercase_characters   = true\n  max_password_age               = 90\n  password_reuse_prevention      = 24\n  allow_users_to_change_password = true\n}',
   },
+  params: ['passwordMaxAgeDays'],
   evaluate(snapshot, params) {
     const policies = resourcesOf(snapshot, 'AWS::IAM::PasswordPolicy');
     const out = policies.map((p) => {

@@ -23,6 +23,7 @@ export const check: PostureCheck = {
     terraform: 'resource "aws_lambda_function" "fn" {\n  # ...\n  timeout = 300\n}',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
   },
+  params: ['lambdaMaxTimeoutSeconds'],
   evaluate(snapshot, params) {
     const out = resourcesOf(snapshot, TYPE).flatMap((r) => {
       const max = params.lambdaMaxTimeoutSeconds;

@@ -2,14 +2,11 @@
  * PHI log groups keep events at least `phiRetentionDays` (six years). 164.316(b)(2)(i)'s six years
  * is about the Security Rule's documentation (policies, procedures, assessments); the founding
  * documents ask the same of stores holding PHI, and audit logs are the evidence behind
- * 164.312(b). Retention unset means events never expire: pass. Guardrail: a parameter below six
- * years fails each account and is raised to six years.
+ * 164.312(b). Retention unset means events never expire: pass. The runner holds
+ * `phiRetentionDays` to six years at least (src/posture/guardrails.ts).
  */
 import { type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { logGroupScope } from '../_shared/log-scope.js';
-import { effective, type Guardrail, guardrailResults } from '../_shared/util.js';
-
-export const GUARDRAIL: Guardrail = { param: 'phiRetentionDays', kind: 'min', limit: 6 * 365 };
 
 export const check: PostureCheck = {
   id: 'logs-phi-retention-6y',
@@ -25,9 +22,10 @@ export const check: PostureCheck = {
     terraform:
       'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/ehr/app"\n  retention_in_days = 2192\n}',
   },
+  params: ['phiRetentionDays'],
   evaluate(snapshot, params) {
-    const min = effective(GUARDRAIL, params);
-    const groups = resourcesOf(snapshot, 'AWS::Logs::LogGroup').flatMap((g) => {
+    const min = params.phiRetentionDays;
+    return resourcesOf(snapshot, 'AWS::Logs::LogGroup').flatMap((g) => {
       const scope = logGroupScope(snapshot, g);
       if (scope.phi === 'unknown')
         return [result(check, g, 'error', `PHI classification unknown: ${scope.reason}`)];
@@ -39,6 +37,5 @@ export const check: PostureCheck = {
         ? [result(check, g, 'pass', `Retention ${days} days`, evidence)]
         : [result(check, g, 'fail', `Retention ${days} days < ${min}`, evidence)];
     });
-    return [...guardrailResults(check, snapshot, params, GUARDRAIL), ...groups];
   },
 };

@@ -26,6 +26,7 @@ export const check: PostureCheck = {
     terraform:
       'resource "aws_db_instance" "ehr" {\n  # …\n  backup_retention_period = 35\n  backup_window           = "03:00-04:00"\n}',
   },
+  params: ['backupMaxIntervalDays'],
   evaluate(snapshot, params) {
     return resourcesOf(snapshot, 'AWS::RDS::DBInstance').map((d) => {
       // DescribeDBInstances always answers it: absent means the item was not read in full.

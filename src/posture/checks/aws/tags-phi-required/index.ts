@@ -23,6 +23,7 @@ export const check: PostureCheck = {
       'provider "aws" {\n  default_tags {\n    tags = { PHI = "true", Owner = "clinical-platform", DataClassification = "ePHI" }\n  }\n}',
     url: 'https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html',
   },
+  params: ['requiredPhiTags'],
   evaluate(snapshot, params) {
     return snapshot.resources.flatMap((r) => {
       if (!taggable(r)) return [];
