@@ -5,11 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors.js';
+import { classifyPhi } from '../core/phi.js';
 import { verifyAuditLog } from '../evidence/verify-audit.js';
+import { DEFAULT_PARAMS } from '../posture/params.js';
 import { credentials } from '../sources/cloud/aws/fake-account.test-helpers.js';
 import { startFakeAws } from '../sources/cloud/aws/fake-aws.test-helpers.js';
 import { loopbackHandler } from '../sources/cloud/aws/services/fake-data-account.test-helpers.js';
 import type { Db } from '../store/db.js';
+import { fleetSnapshot } from '../store/repositories/cloud-snapshots.js';
 import { testDrivers } from '../store/testing.test-helpers.js';
 import { wholeAccount } from './cloud-fixture.test-helpers.js';
 import { importAws } from './import-aws.js';
@@ -96,6 +99,57 @@ for (const driver of testDrivers()) {
       );
       expect(rows[0]?.n).toBe(1);
       expect((await verifyAuditLog(db)).ok).toBe(true);
+    });
+
+    it('a scope narrows what is reported, never what is stored', async () => {
+      const whole = await runPostureScan(db, 'aws', { actor: 'test', at: day(12) });
+      const phi = await runPostureScan(db, 'aws', { actor: 'test', at: day(13), scope: { phi: true } });
+      const fleet = await fleetSnapshot(db, 'aws');
+      const tags = new Map(fleet?.resources.map((r) => [r.id, r.tags]));
+      expect(phi.results.length).toBeGreaterThan(0);
+      expect(phi.results.length).toBeLessThan(whole.results.length);
+      for (const r of phi.results)
+        expect(r.resourceType === 'AWS::::Account' || classifyPhi(tags.get(r.resourceId) ?? {}).phi).toBe(
+          true,
+        );
+      expect(phi.counts.fail).toBe(phi.results.filter((r) => r.status === 'fail').length);
+      const { rows } = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM posture_results WHERE scan_id = $1',
+        [phi.scanId],
+      );
+      expect(rows[0]?.n).toBe(whole.results.length);
+      expect(phi.drift).toEqual({ new: [], resolved: [], changed: [] });
+
+      const eu = await runPostureScan(db, 'aws', {
+        actor: 'test',
+        at: day(14),
+        scope: { regions: ['eu-west-1'] },
+      });
+      expect(new Set(eu.results.map((r) => r.region))).toEqual(new Set(['eu-west-1', 'global']));
+      const other = await runPostureScan(db, 'aws', {
+        actor: 'test',
+        at: day(15),
+        scope: { accounts: ['999999999999'] },
+      });
+      expect(other.results).toEqual([]);
+    });
+
+    it('parameters loosened beyond a guardrail fail the checks that read them, stored with the scan', async () => {
+      const params = { ...DEFAULT_PARAMS, accessKeyMaxAgeDays: 1000 };
+      const scan = await runPostureScan(db, 'aws', { actor: 'test', at: day(16), params });
+      expect(scan.results.filter((r) => r.evidence.param === 'accessKeyMaxAgeDays')).toMatchObject([
+        { checkId: 'iam-access-key-age', status: 'fail', evidence: { value: 1000, guardrail: '≤ 365' } },
+      ]);
+      // alice's key (2024-01-10) is judged against 365 days, not the loosened 1,000.
+      expect(
+        scan.results.find((r) => r.checkId === 'iam-access-key-age' && r.resourceId.endsWith('/alice'))
+          ?.status,
+      ).toBe('fail');
+      const { rows } = await db.query<{ params: { accessKeyMaxAgeDays: number } }>(
+        'SELECT params FROM posture_scans WHERE id = $1',
+        [scan.scanId],
+      );
+      expect(rows[0]?.params.accessKeyMaxAgeDays).toBe(1000);
     });
   });
 }

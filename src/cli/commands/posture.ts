@@ -28,17 +28,35 @@ export const postureChecks: Command = {
   },
 };
 
-/** `posture scan`: the checks over the latest stored snapshot, stored, grouped by HIPAA citation. */
+/** `posture scan`: the checks over the fleet's latest snapshots, stored, grouped by HIPAA citation. */
 export const postureScan: Command = {
   path: ['posture', 'scan'],
   summary: 'Evaluate the posture checks on the latest collected cloud snapshot, grouped by HIPAA citation',
-  usage: '[--provider aws|azure] [--format ocsf|sarif|csv|html --out FILE] [--json]',
-  help: `Reads the snapshot \`collect aws\`, \`collect azure\` or \`import aws-config\` stored; no cloud call.
+  usage:
+    '[--provider aws|azure] [--params FILE] [--account ID]… [--region R]… [--tag KEY[=VALUE]]… [--phi] [--format ocsf|sarif|csv|html --out FILE] [--json]',
+  help: `Reads what \`collect aws\`, \`collect azure\` and \`import aws-config\` stored, no cloud call:
+for every account (subscription) and region the newest snapshot that covers it, so accounts of
+an Organization collected one by one scan together.
 The results are stored per scan with the drift from the previous scan (new, resolved, changed).
 Muted failures are listed with their mute and do not fail the scan. Exit 1 when any unmuted
-check fails. --format writes OCSF 1.3 Compliance Findings (JSON), SARIF 2.1.0, CSV or a
-self-contained HTML report grouped by HIPAA citation to --out.`,
-  options: { provider: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+check fails in the scope shown.
+--params FILE     the organisation's parameters (YAML or JSON; default PATCHWARDEN_POSTURE_PARAMS):
+                  a value looser than its guardrail fails the checks that read it
+--account, --region, --tag, --phi
+                  narrow what is reported (the stored scan is always whole); account-level
+                  results stay under a region or tag scope
+--format writes OCSF 1.3 Compliance Findings (JSON), SARIF 2.1.0, CSV or a self-contained HTML
+report grouped by HIPAA citation to --out.`,
+  options: {
+    provider: { type: 'string' },
+    params: { type: 'string' },
+    account: { type: 'string', multiple: true },
+    region: { type: 'string', multiple: true },
+    tag: { type: 'string', multiple: true },
+    phi: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
   async run(ctx) {
     const provider = (ctx.values.provider as string | undefined) ?? 'aws';
     if (provider !== 'aws' && provider !== 'azure')
@@ -54,7 +72,21 @@ self-contained HTML report grouped by HIPAA citation to --out.`,
     if ((format === undefined) !== (out === undefined)) {
       throw new AppError('USAGE', { reason: '--format and --out go together' });
     }
-    const r = await runPostureScan(await ctx.db(), provider, { actor: ctx.actor });
+    const paramsFile = (ctx.values.params as string | undefined) ?? ctx.io.env.PATCHWARDEN_POSTURE_PARAMS;
+    const params = paramsFile
+      ? await (await import('../../posture/params-file.js')).loadPostureParams(paramsFile)
+      : undefined;
+    const list = (k: string) => (ctx.values[k] as string[] | undefined) ?? [];
+    const r = await runPostureScan(await ctx.db(), provider, {
+      actor: ctx.actor,
+      ...(params && { params }),
+      scope: {
+        accounts: list('account'),
+        regions: list('region'),
+        tags: list('tag'),
+        phi: ctx.values.phi === true,
+      },
+    });
     const unmuted = r.results.filter((x) => x.status === 'fail' && !x.mute).length;
     if (format && out) {
       const { writeFile } = await import('node:fs/promises');
@@ -63,7 +95,7 @@ self-contained HTML report grouped by HIPAA citation to --out.`,
           id: String(r.snapshot.id),
           provider,
           collectedAt: r.snapshot.collectedAt,
-          accounts: [...new Set(r.results.map((x) => x.account))],
+          accounts: r.snapshot.accounts,
         },
         results: r.results,
         checks: POSTURE_CHECKS,
@@ -94,7 +126,7 @@ self-contained HTML report grouped by HIPAA citation to --out.`,
         }
       }
       ctx.print(
-        `scan #${r.scanId} of snapshot #${r.snapshot.id} (${r.snapshot.collectedAt}): ${r.counts.fail} fail (${r.counts.muted} muted), ${r.counts.pass} pass, ${r.counts.manual} manual, ${r.counts.error} error; since the last scan: ${r.drift.new.length} new, ${r.drift.resolved.length} resolved, ${r.drift.changed.length} changed`,
+        `scan #${r.scanId} of snapshot${r.snapshot.ids.length > 1 ? 's' : ''} #${r.snapshot.ids.join(', #')} (${r.snapshot.collectedAt}): ${r.counts.fail} fail (${r.counts.muted} muted), ${r.counts.pass} pass, ${r.counts.manual} manual, ${r.counts.error} error; since the last scan: ${r.drift.new.length} new, ${r.drift.resolved.length} resolved, ${r.drift.changed.length} changed`,
       );
     }
     return unmuted > 0 ? EXIT.findings : EXIT.ok;

@@ -1,6 +1,7 @@
 /**
  * Cloud snapshots as stored: one row per collection, one per resource. Written once inside the
- * import's transaction; readers get the latest snapshot per provider (posture) or a given one.
+ * import's transaction; readers get the latest snapshot per provider, a given one, or the fleet
+ * view posture scans (the newest snapshot of each account and region).
  */
 import type { CloudProvider, CloudResource, CloudSnapshot, CollectionGap } from '../../core/cloud.js';
 import type { Queryable } from '../db.js';
@@ -45,6 +46,89 @@ export async function latestSnapshot(db: Queryable, provider: CloudProvider): Pr
     [provider],
   );
   return rows[0] ? getSnapshot(db, rows[0].id) : null;
+}
+
+export interface FleetSnapshot extends CloudSnapshot {
+  /** The snapshots the view is made of, newest first. */
+  snapshotIds: number[];
+}
+
+/**
+ * The fleet as last seen: for every account and region, the resources and gaps of the newest
+ * snapshot that covers it. Accounts collected separately (one `collect aws --account` each, one
+ * AWS Config file per account and region) then scan together, and an older snapshot never
+ * overrides a newer one. An AWS snapshot covers its declared regions, and `global` (IAM, S3
+ * buckets, account settings) only where it holds global resources or gaps of that account; an
+ * Azure snapshot covers its subscriptions whole (Resource Graph has no region scope).
+ * Ages (keys, AMIs) are measured at the newest collection time. Null when none is stored.
+ */
+export async function fleetSnapshot(db: Queryable, provider: CloudProvider): Promise<FleetSnapshot | null> {
+  const { rows: heads } = await db.query<{
+    id: number;
+    collected_at: string;
+    accounts: string[];
+    regions: string[];
+  }>(
+    'SELECT id, collected_at, accounts, regions FROM cloud_snapshots WHERE provider = $1 ORDER BY collected_at DESC, id DESC',
+    [provider],
+  );
+  if (heads.length === 0) return null;
+  const covered = new Set<string>();
+  const key = (account: string, region: string) => `${account}\u0000${region}`;
+  const isCovered = (account: string, region: string) =>
+    covered.has(key(account, '*')) || covered.has(key(account, region));
+  const out: FleetSnapshot = {
+    provider,
+    collectedAt: new Date(heads[0]!.collected_at).toISOString(),
+    accounts: [],
+    regions: [],
+    resources: [],
+    gaps: [],
+    snapshotIds: [],
+  };
+  for (const h of heads) {
+    const id = Number(h.id);
+    // Whole history is not read: a snapshot whose every pair a newer one covers adds nothing.
+    if (h.accounts.every((a) => isCovered(a, '*') || [...h.regions, 'global'].every((r) => isCovered(a, r))))
+      continue;
+    const snap = await getSnapshot(db, id);
+    if (!snap) continue;
+    const globals = new Set(
+      [...snap.resources, ...snap.gaps].filter((x) => x.region === 'global').map((x) => x.account),
+    );
+    const declared = (account: string) =>
+      provider === 'azure' ? ['*'] : [...snap.regions, ...(globals.has(account) ? ['global'] : [])];
+    // What this snapshot wins: its declared (account, region) pairs no newer snapshot covered.
+    const wins = new Set<string>();
+    for (const a of snap.accounts) for (const r of declared(a)) if (!isCovered(a, r)) wins.add(key(a, r));
+    const winsAccount = new Set(snap.accounts.filter((a) => declared(a).some((r) => wins.has(key(a, r)))));
+    // A global collector places some resources in regions it did not declare (S3 buckets in
+    // their own region): they come along unless a newer snapshot declared that region.
+    const takes = (account: string, region: string) =>
+      wins.has(key(account, '*')) ||
+      wins.has(key(account, region)) ||
+      (winsAccount.has(account) && !declared(account).includes(region) && !isCovered(account, region));
+    const resources = snap.resources.filter((r) => takes(r.account, r.region));
+    const gaps = snap.gaps.filter((g) => takes(g.account, g.region));
+    for (const w of wins) covered.add(w);
+    if (winsAccount.size === 0) continue;
+    out.snapshotIds.push(id);
+    out.resources.push(...resources);
+    out.gaps.push(...gaps);
+    out.accounts.push(...winsAccount);
+    out.regions.push(...snap.regions);
+  }
+  // An undeclared-region resource may also be in an older snapshot that declared its region.
+  const seen = new Set<string>();
+  out.resources = out.resources.filter((r) => {
+    const k = `${r.account}\u0000${r.type}\u0000${r.id}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  out.accounts = [...new Set(out.accounts)].sort();
+  out.regions = [...new Set(out.regions)].sort();
+  return out;
 }
 
 /** One stored snapshot with its resources in a stable order; null if the id is unknown. */

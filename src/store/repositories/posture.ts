@@ -10,7 +10,7 @@ import { insertMany } from './sql.js';
 export async function insertScan(
   tx: Queryable,
   scan: {
-    snapshotId: number;
+    snapshotIds: readonly number[];
     provider: string;
     at: Date;
     params: object;
@@ -19,8 +19,15 @@ export async function insertScan(
   results: readonly CheckResult[],
 ): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
-    'INSERT INTO posture_scans (snapshot_id, provider, scanned_at, params, counts) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [scan.snapshotId, scan.provider, scan.at, JSON.stringify(scan.params), JSON.stringify(scan.counts)],
+    'INSERT INTO posture_scans (snapshot_id, snapshot_ids, provider, scanned_at, params, counts) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+    [
+      scan.snapshotIds[0] ?? null,
+      scan.snapshotIds.map(String),
+      scan.provider,
+      scan.at,
+      JSON.stringify(scan.params),
+      JSON.stringify(scan.counts),
+    ],
   );
   const id = Number(rows[0]!.id);
   await insertMany(
