@@ -5,8 +5,29 @@
  */
 import type { PostureCheck } from './check.js';
 import { HIPAA_SECURITY_RULE } from './frameworks/hipaa.js';
+import { describeGuardrail, GUARDRAILS } from './guardrails.js';
+import { DEFAULT_PARAMS } from './params.js';
 
 const code = (s: string) => `\`\`\`\n${s.trim()}\n\`\`\``;
+
+// The parameters a check reads, with their defaults and the guardrail the runner holds them to.
+function paramsSection(c: PostureCheck): string[] {
+  if (!c.params?.length) return [];
+  return [
+    '## Parameters',
+    '',
+    'Set per organisation with `posture scan --params FILE`; a value looser than its guardrail is evaluated at the guardrail and fails this check once per account.',
+    '',
+    '| parameter | default | guardrail |',
+    '|---|---|---|',
+    ...c.params.map((p) => {
+      const g = GUARDRAILS[p];
+      const v = DEFAULT_PARAMS[p];
+      return `| \`${p}\` | ${Array.isArray(v) ? v.join(', ') : String(v)} | ${g ? `${describeGuardrail(g)} (${g.citation}: ${g.why})` : '—'} |`;
+    }),
+    '',
+  ];
+}
 
 /** The Markdown page of one check. */
 export function checkPage(c: PostureCheck): string {
@@ -31,6 +52,7 @@ export function checkPage(c: PostureCheck): string {
     ...(r.terraform ? ['', '### Terraform', '', code(r.terraform)] : []),
     ...(r.url ? ['', `Reference: ${r.url}`] : []),
     '',
+    ...paramsSection(c),
     `Results: \`pass\`, \`fail\`, \`manual\` or \`error\` per resource, with the configuration values read as evidence. Source: \`src/posture/checks/${c.provider}/${c.id}/index.ts\`.`,
     '',
   ].join('\n');
