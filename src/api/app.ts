@@ -11,6 +11,7 @@ import { auditRoutes } from './routes/audit/index.js';
 import { findingRoutes } from './routes/findings/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
+import { postureRoutes } from './routes/posture/index.js';
 
 export interface AppDeps {
   db: Db;
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetRoutes, routeDeps);
   await app.register(findingRoutes, routeDeps);
   await app.register(auditRoutes, routeDeps);
+  await app.register(postureRoutes, routeDeps);
   await app.register(openApiRoutes, { routes });
   return app;
 }

@@ -15,6 +15,8 @@ const EXPECTED = [
   'GET /api/findings/summary',
   'GET /api/audit',
   'GET /api/audit/verify',
+  'GET /api/posture/checks',
+  'GET /api/posture/scans/latest',
   'GET /api/openapi.json',
 ];
 

@@ -106,21 +106,12 @@ report grouped by HIPAA citation to --out.`,
     }
     if (ctx.json) ctx.printJson(r);
     else {
-      const byId = new Map(POSTURE_CHECKS.map((c) => [c.id, c]));
-      const byCitation = new Map<string, typeof r.results>();
-      for (const x of r.results) {
-        for (const cite of byId.get(x.checkId)?.citations ?? ['-']) {
-          byCitation.set(cite, [...(byCitation.get(cite) ?? []), x]);
-        }
-      }
-      for (const [cite, rs] of [...byCitation].sort(([a], [b]) =>
-        a.localeCompare(b, 'en', { numeric: true }),
-      )) {
-        const n = (s: string) => rs.filter((x) => x.status === s).length;
+      const { byCitation } = await import('../../posture/by-citation.js');
+      for (const g of byCitation(r.results, POSTURE_CHECKS)) {
         ctx.print(
-          `45 CFR ${cite}: ${n('fail')} fail, ${n('pass')} pass, ${n('manual')} manual, ${n('error')} error`,
+          `45 CFR ${g.citation} ${g.title}: ${g.counts.fail} fail, ${g.counts.pass} pass, ${g.counts.manual} manual, ${g.counts.error} error`,
         );
-        for (const x of rs.filter((y) => y.status !== 'pass')) {
+        for (const x of g.results.filter((y) => y.status !== 'pass')) {
           const muted = x.mute ? ` [muted until ${x.mute.expiresAt.slice(0, 10)} by ${x.mute.owner}]` : '';
           ctx.print(`  ${x.status.padEnd(6)} ${x.checkId}  ${x.resourceId}  ${x.message}${muted}`);
         }

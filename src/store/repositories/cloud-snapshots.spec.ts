@@ -83,6 +83,7 @@ for (const driver of testDrivers()) {
           [res(B, 'us-east-1', 'AWS::EC2::Instance', 'i-b')],
           [
             {
+              provider: 'aws',
               account: B,
               region: 'global',
               service: 'iam',

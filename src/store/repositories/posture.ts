@@ -116,3 +116,48 @@ export async function activeMutes(
     ]),
   );
 }
+
+export interface StoredScan {
+  id: number;
+  provider: string;
+  scannedAt: string;
+  snapshotIds: number[];
+  params: Record<string, unknown>;
+  counts: Record<CheckStatus, number>;
+  results: CheckResult[];
+}
+
+/** The latest stored scan of `provider` with its results (by finding id); null if none. */
+export async function latestScan(db: Queryable, provider: string): Promise<StoredScan | null> {
+  const head = await db.query<Record<string, unknown>>(
+    'SELECT * FROM posture_scans WHERE provider = $1 ORDER BY id DESC LIMIT 1',
+    [provider],
+  );
+  const h = head.rows[0];
+  if (!h) return null;
+  const { rows } = await db.query<Record<string, unknown>>(
+    'SELECT * FROM posture_results WHERE scan_id = $1 ORDER BY finding_id',
+    [Number(h.id)],
+  );
+  return {
+    id: Number(h.id),
+    provider: h.provider as string,
+    scannedAt: new Date(h.scanned_at as string).toISOString(),
+    snapshotIds: ((h.snapshot_ids as unknown[]).length ? (h.snapshot_ids as unknown[]) : [h.snapshot_id]).map(
+      Number,
+    ),
+    params: h.params as Record<string, unknown>,
+    counts: h.counts as Record<CheckStatus, number>,
+    results: rows.map((r) => ({
+      findingId: r.finding_id as string,
+      checkId: r.check_id as string,
+      status: r.status as CheckStatus,
+      account: r.account as string,
+      region: r.region as string,
+      resourceId: r.resource_id as string,
+      resourceType: r.resource_type as string,
+      message: r.message as string,
+      evidence: r.evidence as Record<string, unknown>,
+    })),
+  };
+}
