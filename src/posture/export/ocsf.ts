@@ -1,14 +1,16 @@
 /**
  * OCSF Compliance Finding export (class_uid 2003, category 2 Findings), schema 1.3.0: one event
- * per posture result, in a JSON array. Attribute requirements follow ocsf-schema's
- * events/base_event.json, events/findings/finding.json and compliance_finding.json, and the
- * objects compliance, finding_info, metadata, product, cloud and resource_details.
+ * per posture result, in a JSON array. The tests check every event against the OCSF 1.3.0
+ * definitions of the class and its objects (schemas/ocsf-1.3.0/, ocsf-validate.test-helpers.ts).
  */
 import type { CheckResult, CheckStatus, PostureCheck, Severity } from '../check.js';
 import { awsPartition, checkLookup, type ExportInput } from './input.js';
 
 /** The OCSF schema version the events declare in `metadata.version`. */
 export const OCSF_VERSION = '1.3.0';
+
+/** The OCSF profiles every event applies (metadata.profiles). */
+export const OCSF_PROFILES = ['cloud'] as const;
 
 const CLASS_UID = 2003;
 const CATEGORY_UID = 2;
@@ -68,6 +70,9 @@ export function ocsfEvent(input: ExportInput, r: CheckResult, check: PostureChec
     message: r.message,
     metadata: {
       version: OCSF_VERSION,
+      // `cloud` (and resources[].region / cloud_partition) belong to the cloud profile, which an
+      // event must declare to carry them.
+      profiles: [...OCSF_PROFILES],
       product: {
         name: 'PatchWarden',
         vendor_name: 'PatchWarden',

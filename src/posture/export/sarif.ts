@@ -1,12 +1,15 @@
 /**
  * SARIF 2.1.0 export (OASIS Static Analysis Results Interchange Format): one run whose driver
  * lists one rule per check, and one result per non-passing posture result. Section numbers below
- * are those of the SARIF 2.1.0 specification.
+ * are those of the SARIF 2.1.0 specification. The tests validate the log against the official
+ * OASIS schema (schemas/sarif-2.1.0/).
  */
 import type { CheckResult, PostureCheck } from '../check.js';
 import { checkLookup, type ExportInput } from './input.js';
 
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** §3.13.3 `$schema`: the OASIS-published schema (2.1.0 errata01) the tests validate the log against. */
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 type SarifResult = Record<string, unknown>;
 
