@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateOcsfEvent } from '../src/posture/export/ocsf-validate.test-helpers.js';
+import { sarifSchemaErrors } from '../src/posture/export/sarif-validate.test-helpers.js';
 import { wholeAccount } from '../src/services/cloud-fixture.test-helpers.js';
 import { type FakeAws, startFakeAws } from '../src/sources/cloud/aws/fake-aws.test-helpers.js';
 import { cliAsync } from './cli.test-helpers.js';
@@ -72,8 +74,30 @@ describe('patchwarden collect aws (subprocess, standard credential chain, loopba
         env: env(fake.endpoint),
       });
       expect(x.code).toBe(1);
-      expect(readFileSync(out, 'utf8')).toContain('ec2-imdsv2-required');
+      const written = readFileSync(out, 'utf8');
+      expect(written).toContain('ec2-imdsv2-required');
+      // Against the official schemas (vendored: src/posture/export/schemas/).
+      if (format === 'ocsf')
+        for (const event of JSON.parse(written) as unknown[]) expect(validateOcsfEvent(event)).toEqual([]);
+      if (format === 'sarif') expect(sarifSchemaErrors(JSON.parse(written))).toEqual([]);
     }
+    // An organisation's parameters and a PHI-only scope, as a user passes them.
+    const paramsFile = join(home, '..', 'org-posture.yaml');
+    writeFileSync(paramsFile, 'accessKeyMaxAgeDays: 900\n');
+    const scoped = await cliAsync(['posture', 'scan', '--phi', '--params', paramsFile, '--json'], {
+      env: env(fake.endpoint),
+    });
+    const body = JSON.parse(scoped.stdout) as { results: { checkId: string; message: string }[] };
+    expect(body.results.some((r) => r.message.startsWith('parameter accessKeyMaxAgeDays loosened'))).toBe(
+      true,
+    );
+    const bad = await cliAsync(
+      ['posture', 'scan', '--params', paramsFile.replace('.yaml', '-missing.yaml')],
+      {
+        env: env(fake.endpoint),
+      },
+    );
+    expect(bad.code).toBe(2);
     const checks = await cliAsync(['posture', 'checks', '--json'], { env: env(fake.endpoint) });
     expect((JSON.parse(checks.stdout) as { checks: unknown[] }).checks.length).toBeGreaterThanOrEqual(60);
   });
