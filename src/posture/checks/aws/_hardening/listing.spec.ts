@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { gap, snap } from '../_compute/fixtures.test-helpers.js';
+import { listingErrors, operationGapReason } from './listing.js';
+
+const check = { id: 'x', resourceType: 'AWS::EC2::Instance' };
+
+describe('listingErrors', () => {
+  it('reports one error per account and region whose listing failed, other operations ignored', () => {
+    const s = snap(
+      [],
+      [
+        gap('ec2', 'DescribeInstances: UnauthorizedOperation'),
+        gap('ec2', 'DescribeInstances: Throttling'),
+        gap('ec2', 'DescribeVolumes: UnauthorizedOperation'),
+        gap('ssm', 'DescribeInstances: odd'),
+      ],
+    );
+    const out = listingErrors(
+      check,
+      s,
+      'ec2',
+      ['DescribeInstances'],
+      (a, r) => `arn:aws:ec2:${r}:${a}:instance/*`,
+    );
+    expect(out.map((r) => [r.resourceId, r.status, r.message])).toEqual([
+      [
+        'arn:aws:ec2:us-east-1:111122223333:instance/*',
+        'error',
+        'Could not be evaluated: DescribeInstances: UnauthorizedOperation.',
+      ],
+    ]);
+    expect(operationGapReason(s, 'ec2', ['DescribeVolumes'], '111122223333', 'us-east-1')).toBe(
+      'DescribeVolumes: UnauthorizedOperation',
+    );
+    expect(operationGapReason(s, 'ec2', ['DescribeVolumes'], '111122223333', 'eu-west-1')).toBeUndefined();
+  });
+});
