@@ -47,6 +47,11 @@ export interface CollectionGap {
   service: string;
   /** The operation and the error, e.g. `GetBucketPolicy: AccessDenied`. */
   reason: string;
+  /**
+   * Left out on purpose (`collect aws --service`), not refused: the data is just as absent, so
+   * checks report it as unread, but the collection is not partial.
+   */
+  skipped?: true;
 }
 
 export interface CloudSnapshot {

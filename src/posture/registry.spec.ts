@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CloudSnapshot } from '../core/cloud.js';
+import { AWS_SERVICES } from '../sources/cloud/aws/collectors.js';
 import { SEVERITIES } from './check.js';
 import { DEFAULT_PARAMS } from './params.js';
 import { POSTURE_CHECKS } from './registry.js';
@@ -69,6 +70,34 @@ describe('posture check registry (contract)', () => {
       expect(c.remediation.cli).toMatch(TOOLS[c.provider].cli);
       expect(c.remediation.terraform).toMatch(TOOLS[c.provider].terraform);
       expect(c.evaluate(empty(c.provider), DEFAULT_PARAMS)).toEqual([]);
+    },
+  );
+
+  // An account whose every service was left out (or refused): nothing is known, so no check may
+  // pass or fail anything — absence of data is not absence of trails, detectors or settings.
+  it.each(POSTURE_CHECKS.filter((c) => c.provider === 'aws').map((c) => [c.id, c] as const))(
+    '%s neither passes nor fails an account it could not read',
+    (_id, c) => {
+      const account = '111122223333';
+      const unread: CloudSnapshot = {
+        ...empty('aws'),
+        accounts: [account],
+        regions: ['us-east-1'],
+        gaps: AWS_SERVICES.flatMap((service) =>
+          ['global', 'us-east-1'].map((region) => ({
+            provider: 'aws' as const,
+            account,
+            region,
+            service,
+            reason: 'not collected (--service left it out)',
+            skipped: true as const,
+          })),
+        ),
+      };
+      const verdicts = c
+        .evaluate(unread, DEFAULT_PARAMS)
+        .filter((r) => r.status === 'pass' || r.status === 'fail');
+      expect(verdicts).toEqual([]);
     },
   );
 

@@ -4,18 +4,20 @@ import type { Command, CommandContext } from '../command.js';
 import { progressBar } from '../progress.js';
 
 // Shared report: counts, then every gap on stderr. Any gap exits 3, so a partial inventory never
-// passes as complete in a pipeline.
+// passes as complete in a pipeline; services left out with --service are counted, not gaps.
 function report(ctx: CommandContext, label: string, r: CloudImportResult): number {
+  const gaps = r.gaps.filter((g) => !g.skipped);
   if (ctx.json) ctx.printJson(r);
   else {
     const state =
       r.status === 'unchanged' ? 'unchanged since the last collection; assets marked seen' : 'imported';
+    const skipped = new Set(r.gaps.filter((g) => g.skipped).map((g) => g.service));
     ctx.print(
-      `${label}: ${r.resources} resources, ${r.assets} assets (${r.created} new), ${r.gaps.length} gaps — ${state}`,
+      `${label}: ${r.resources} resources, ${r.assets} assets (${r.created} new), ${gaps.length} gaps${skipped.size ? `, not collected: ${[...skipped].sort().join(' ')}` : ''} — ${state}`,
     );
-    for (const g of r.gaps) ctx.io.stderr.write(`gap: ${g.account} ${g.region} ${g.service}: ${g.reason}\n`);
+    for (const g of gaps) ctx.io.stderr.write(`gap: ${g.account} ${g.region} ${g.service}: ${g.reason}\n`);
   }
-  return r.gaps.length > 0 ? EXIT.upstream : EXIT.ok;
+  return gaps.length > 0 ? EXIT.upstream : EXIT.ok;
 }
 
 function positiveInt(raw: unknown, flag: string): number | undefined {

@@ -139,6 +139,34 @@ describe('collectAwsSnapshot', () => {
     expect(fake.calls.map((c) => c.action)).toEqual(['GetCallerIdentity']);
   });
 
+  it('records a service left out with --service as skipped in each account and region, not as refused', async () => {
+    fake = await startFakeAws(org);
+    const seen: string[] = [];
+    const snap = await collectAwsSnapshot(
+      { regions: ['us-east-1', 'eu-west-1'], credentials, endpoint: fake.endpoint, services: ['global'] },
+      recorder(seen),
+    );
+    expect(seen).toEqual([`${CALLER}/global/AKIDEXAMPLE`]);
+    expect(snap.gaps).toEqual([
+      {
+        provider: 'aws',
+        account: CALLER,
+        region: 'eu-west-1',
+        service: 'regional',
+        reason: 'not collected (--service left it out)',
+        skipped: true,
+      },
+      {
+        provider: 'aws',
+        account: CALLER,
+        region: 'us-east-1',
+        service: 'regional',
+        reason: 'not collected (--service left it out)',
+        skipped: true,
+      },
+    ]);
+  });
+
   it('walks the organization, assumes the role in each active member, and reports a refused role as a gap', async () => {
     fake = await startFakeAws(org);
     const seen: string[] = [];

@@ -86,6 +86,23 @@ export async function collectAwsSnapshot(
   }
 
   const chosen = collectors.filter((c) => opts.services === undefined || opts.services.includes(c.service));
+  // A service left out is recorded as such, so that no check reads its absence as "none exist".
+  for (const c of collectors.filter((x) => !chosen.includes(x)))
+    for (const a of access)
+      for (const region of c.scope === 'global' ? [GLOBAL_REGION] : opts.regions)
+        if (
+          !gaps.some(
+            (g) => g.account === a.account && g.region === region && g.service === c.service && g.skipped,
+          )
+        )
+          gaps.push({
+            provider: 'aws',
+            account: a.account,
+            region,
+            service: c.service,
+            reason: 'not collected (--service left it out)',
+            skipped: true,
+          });
   const units = access.flatMap((a) => [
     { ...a, region: GLOBAL_REGION, collectors: chosen.filter((c) => c.scope === 'global') },
     ...opts.regions.map((region) => ({
