@@ -42,8 +42,11 @@ describe('patchwarden collect aws (subprocess, standard credential chain, loopba
     );
     expect(r.stderr).not.toContain('CLOUD_');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { status: string; assets: number; gaps: unknown[] };
-    expect(out).toMatchObject({ status: 'imported', assets: 2, gaps: [] });
+    const out = JSON.parse(r.stdout) as { status: string; assets: number; gaps: { skipped?: boolean }[] };
+    expect(out).toMatchObject({ status: 'imported', assets: 2 });
+    // The services left out are recorded as skipped, not as refused (exit 0 above).
+    expect(out.gaps.length).toBeGreaterThan(0);
+    expect(out.gaps.every((g) => g.skipped === true)).toBe(true);
     // The credentials the SDK found in the environment signed the requests.
     expect(fake.calls.every((c) => c.accessKeyId === 'AKIDEXAMPLE')).toBe(true);
     const inv = await cliAsync(['inventory', '--phi', '--json'], { env: env(fake.endpoint) });

@@ -1,8 +1,10 @@
 /**
  * The bundled demo fleet (demo/fleet.yaml): synthetic assets — names, accounts and tags are
  * invented, no PHI — running real public SBOMs, matched against real public advisories and the
- * real KEV catalog. Loaded through the same import services a user calls, oldest sighting first,
- * so deadlines fall on both sides of today.
+ * real KEV catalog, plus a synthetic AWS estate as AWS Config snapshots for `posture scan`.
+ * Loaded through the same import services a user calls, oldest sighting first, so deadlines fall
+ * on both sides of today; the cloud snapshots come last, as today's sighting of the EC2 and
+ * Lambda assets (keyed by ARN, so SBOM and cloud sightings are one asset).
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,7 @@ import { DAY_MS } from '../core/time.js';
 import { readBoundedFile } from '../io/read-bounded.js';
 import type { Db } from '../store/db.js';
 import { importAdvisories } from './import-advisories.js';
+import { importAwsConfigSnapshot } from './import-aws-config.js';
 import { importKev } from './import-kev.js';
 import { importSbom } from './import-sbom.js';
 
@@ -40,14 +43,21 @@ const Asset = z.object({
 const Fleet = z.object({
   kev: z.string().optional(),
   advisories: z.array(z.string()).default([]),
+  /** AWS Config snapshot files (`.json` or `.json.gz`), loaded in this order: oldest capture first. */
+  cloud: z.array(z.string()).default([]),
   assets: z.array(Asset).min(1),
 });
 
 export interface DemoLoadResult {
+  /** Fleet entries (SBOM sightings). */
   assets: number;
   advisories: number;
   kevEntries: number;
   findingsOpened: number;
+  cloudSnapshots: number;
+  cloudResources: number;
+  /** Assets only the cloud snapshots know (buckets, databases): the rest merged with fleet entries. */
+  cloudAssetsCreated: number;
 }
 
 /** Load the demo fleet described by `fleetFile` (idempotent: a second load changes nothing). */
@@ -63,7 +73,15 @@ export async function loadDemo(
   const oldest = Math.max(...fleet.assets.map((a) => a.firstSeenDaysAgo));
   const feedsAt = new Date(now.getTime() - (oldest + 1) * DAY_MS);
   const actor = 'demo-loader';
-  const result: DemoLoadResult = { assets: 0, advisories: 0, kevEntries: 0, findingsOpened: 0 };
+  const result: DemoLoadResult = {
+    assets: 0,
+    advisories: 0,
+    kevEntries: 0,
+    findingsOpened: 0,
+    cloudSnapshots: 0,
+    cloudResources: 0,
+    cloudAssetsCreated: 0,
+  };
   if (fleet.kev) {
     opts.onStep?.(`KEV catalog ${fleet.kev}`);
     const r = await importKev(db, resolve(base, fleet.kev), { actor, at: feedsAt });
@@ -84,6 +102,14 @@ export async function loadDemo(
       asset: { ...stripUndefined(fields), externalId: id },
     });
     result.assets++;
+    result.findingsOpened += r.findings.opened;
+  }
+  for (const file of fleet.cloud) {
+    opts.onStep?.(`cloud snapshot ${file}`);
+    const r = await importAwsConfigSnapshot(db, resolve(base, file), { actor, at: now });
+    result.cloudSnapshots++;
+    result.cloudResources += r.resources;
+    result.cloudAssetsCreated += r.created;
     result.findingsOpened += r.findings.opened;
   }
   return result;

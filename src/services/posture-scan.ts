@@ -134,8 +134,8 @@ function countOf(results: readonly ScannedResult[]): PostureScanResult['counts']
   return c;
 }
 
-// Account-level results (the account or subscription itself, region `global`) govern every
-// resource in it: a region or tag scope keeps them.
+// Account-level results (the account or subscription itself) govern every resource in it: a tag
+// scope keeps them, and a region scope keeps those of the whole account (region `global`).
 const ACCOUNT_LEVEL = new Set(['AWS::::Account', 'microsoft.resources/subscriptions']);
 
 function tagMatches(tags: Record<string, string>, spec: string): boolean {
@@ -156,8 +156,7 @@ function scopeFilter(
   return (r) => {
     if (scope.accounts?.length && !scope.accounts.includes(r.account)) return false;
     const accountLevel = ACCOUNT_LEVEL.has(r.resourceType);
-    if (scope.regions?.length && !accountLevel && r.region !== 'global' && !scope.regions.includes(r.region))
-      return false;
+    if (scope.regions?.length && r.region !== 'global' && !scope.regions.includes(r.region)) return false;
     if (accountLevel || (!scope.tags?.length && !scope.phi)) return true;
     const tags = byKey.get(`${r.account}\u0000${r.resourceId}`)?.tags ?? {};
     if (scope.phi && !classifyPhi(tags).phi) return false;

@@ -4,7 +4,8 @@
  * format and shaped after the API Reference examples — EC2 query/XML (DescribeInstances,
  * DescribeImages, DescribeVolumes, DescribeSecurityGroups, DescribeSubnets, DescribeRouteTables,
  * DescribeVpcs, DescribeVpcEndpoints, GetEbsEncryptionByDefault), STS GetCallerIdentity, SSM and
- * ECR JSON 1.1, Lambda REST-JSON (`GET /2015-03-31/functions`, `GET /2017-03-31/tags/<arn>`).
+ * ECR JSON 1.1, Lambda REST-JSON (`GET /2015-03-31/functions`, `GET /2017-03-31/tags/<arn>`; GetPolicy
+ * and ListFunctionUrlConfigs answer "no policy" and "no URL").
  * Several answers come over two pages so the paginators are exercised.
  *
  * Deliberate misconfigurations, for the posture checks that will read this account:
@@ -371,6 +372,11 @@ function restAnswer(call: AwsCall): AwsReply {
       ? { body: JSON.stringify({ Tags: t }) }
       : restJsonError('ResourceNotFoundException', 'Function not found', 404);
   }
+  // GetPolicy and ListFunctionUrlConfigs: these functions have no resource-based policy and no URL.
+  if (call.method === 'GET' && /^\/2015-03-31\/functions\/[^/]+\/policy$/.test(call.path))
+    return restJsonError('ResourceNotFoundException', 'The resource you requested does not exist.', 404);
+  if (call.method === 'GET' && /^\/2021-10-31\/functions\/[^/]+\/urls$/.test(call.path))
+    return { body: JSON.stringify({ FunctionUrlConfigs: [] }) };
   return restJsonError('UnknownOperationException', `unexpected ${call.action}`, 404);
 }
 

@@ -18,6 +18,7 @@ import {
   startFakeArm,
   TENANT_ID,
 } from './fake-arm.test-helpers.js';
+import { ROLE_ASSIGNMENTS } from './fake-rbac.test-helpers.js';
 import {
   IDS,
   SUB_DISABLED,
@@ -42,6 +43,7 @@ async function collect(handler: ArmHandler, extra: Extra = {}) {
   const opts: Record<string, unknown> = {
     credential: fakeCredential(fake),
     endpoint: fake.endpoint,
+    graphEndpoint: fake.endpoint,
     ca: fake.ca,
     subscriptions: [SUB_PROD, SUB_LAB],
     retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 2_000 },
@@ -69,14 +71,13 @@ describe('collectAzureSnapshot', () => {
     const snap = await collectTenant();
     const calls = fake?.calls ?? [];
 
-    // Entra ID: discovery, then one client-credentials grant for ARM's audience.
+    // Entra ID: discovery, then one client-credentials grant per audience (ARM, then Graph).
     const tokenCalls = calls.filter((c) => c.path === `/${TENANT_ID}/oauth2/v2.0/token`);
-    expect(tokenCalls).toHaveLength(1);
-    expect(tokenCalls[0]?.json).toMatchObject({
-      client_id: CLIENT_ID,
-      grant_type: 'client_credentials',
-      scope: 'https://management.azure.com/.default',
-    });
+    expect(tokenCalls.map((c) => c.json.scope)).toEqual([
+      'https://management.azure.com/.default',
+      'https://graph.microsoft.com/.default',
+    ]);
+    expect(tokenCalls[0]?.json).toMatchObject({ client_id: CLIENT_ID, grant_type: 'client_credentials' });
 
     const graph = graphCalls(calls);
     for (const c of graph) {
@@ -105,7 +106,13 @@ describe('collectAzureSnapshot', () => {
       accounts: [SUB_PROD, SUB_LAB].sort(),
       regions: ['eastus', 'westus2'],
     });
-    expect(snap.resources.map((r) => r.id).sort()).toEqual(Object.values(IDS).sort());
+    expect(snap.resources.map((r) => r.id).sort()).toEqual(
+      [
+        ...Object.values(IDS),
+        ...ROLE_ASSIGNMENTS.map((r) => String(r.id)),
+        `/tenants/${TENANT_ID}/identity/conditionalAccess`,
+      ].sort(),
+    );
     const byId = new Map(snap.resources.map((r) => [r.id, r]));
     const ehr = byId.get(IDS.ehrApp);
     expect(ehr).toMatchObject({
@@ -134,22 +141,24 @@ describe('collectAzureSnapshot', () => {
     // Resource Graph has no auditing / TDE: read with ARM GETs; master has no TDE lookup.
     expect(byId.get(IDS.sqlServer)?.supplementary.auditingSettings).toMatchObject({ state: 'Disabled' });
     expect(byId.get(IDS.sqlDb)?.supplementary.transparentDataEncryption).toEqual({ state: 'Disabled' });
-    expect(byId.get(IDS.sqlMaster)?.supplementary).toEqual({});
-    const sqlGets = calls.filter((c) => c.method === 'GET' && c.path.includes('Microsoft.Sql'));
+    expect(byId.get(IDS.sqlMaster)?.supplementary).toEqual({ kind: 'v12.0,system' });
+    const sqlGets = calls.filter(
+      (c) => c.method === 'GET' && c.path.includes('Microsoft.Sql') && !c.path.includes('Insights'),
+    );
     expect(sqlGets.map((c) => [c.path, c.query['api-version'], c.headers.authorization])).toEqual(
       expect.arrayContaining([
         [`${IDS.sqlServer}/auditingSettings/default`, '2021-11-01', `Bearer ${ACCESS_TOKEN}`],
         [`${IDS.sqlDb}/transparentDataEncryption/current`, '2021-11-01', `Bearer ${ACCESS_TOKEN}`],
       ]),
     );
-    expect(sqlGets).toHaveLength(2);
+    // Two servers × (auditing, administrators, firewall rules) + one user database's TDE.
+    expect(sqlGets).toHaveLength(7);
     expect(byId.get(IDS.phiStore)?.configuration).toMatchObject({
       allowBlobPublicAccess: true,
       supportsHttpsTrafficOnly: false,
       minimumTlsVersion: 'TLS1_0',
     });
     expect(byId.get(IDS.kvEhr)?.configuration.enablePurgeProtection).toBeUndefined();
-    // A healthy tenant leaves no gap (diagnostic settings are a documented limit, not a failure).
     expect(snap.gaps).toEqual([]);
   });
 
@@ -225,7 +234,8 @@ describe('collectAzureSnapshot', () => {
     // The batch is refused, then each subscription is asked on its own.
     expect(graph[0]?.json.subscriptions).toEqual([SUB_PROD, SUB_LAB]);
     expect(graph[1]?.json.subscriptions).toEqual([SUB_PROD]);
-    expect(snap.resources.every((r) => r.account === SUB_PROD)).toBe(true);
+    const azure = snap.resources.filter((r) => r.source === 'azure-resource-graph');
+    expect(azure.every((r) => r.account === SUB_PROD)).toBe(true);
     expect(snap.resources.some((r) => r.id === IDS.ehrApp)).toBe(true);
     const refused = snap.gaps.filter((g) => g.account === SUB_LAB && g.service !== 'Microsoft.Insights');
     expect(refused.map((g) => g.reason)).toEqual(

@@ -2,8 +2,11 @@
  * Collect a configuration snapshot of Azure subscriptions through Azure Resource Graph (issue 4,
  * Azure source). Subscriptions are the caller's list, a management group, or every `Enabled`
  * subscription the credential can see (Subscriptions - List). Each query of queries.ts runs over
- * all of them at once, page by page; Update Manager's patch assessment is attached to its VM, and
- * SQL auditing / TDE, which Resource Graph does not index, are read with one ARM GET each.
+ * all of them at once, page by page; Update Manager's patch assessment is attached to its VM, role
+ * definitions to the assignments that name them. Settings Resource Graph does not index are read
+ * with one ARM GET each (SQL: sql-settings.ts, blob service and encryption scopes:
+ * storage-settings.ts, diagnostic settings: diagnostic-settings.ts), and Entra ID's conditional
+ * access through Microsoft Graph (entra.ts).
  *
  * Credentials come from @azure/identity's DefaultAzureCredential chain (environment, workload
  * identity, managed identity, Azure CLI, …) unless the caller passes a TokenCredential; this file
@@ -19,13 +22,18 @@ import {
   type CollectionGap,
   GLOBAL_REGION,
 } from '../../../core/cloud.js';
-import { azureClients } from './clients.js';
+import { type ArmLookup, runArmLookups } from './arm-lookups.js';
+import { azureClients, graphEndpointFor, trustedCas } from './clients.js';
+import { diagnosticLookups } from './diagnostic-settings.js';
+import { collectEntra } from './entra.js';
 import { azureAppError, classifyAzureError } from './errors.js';
-import { AZURE_QUERIES } from './queries.js';
-import { runGraphQuery } from './resource-graph.js';
-import type { AzureRetryOptions } from './retry-policy.js';
+import { AZURE_QUERIES, AZURE_TYPES } from './queries.js';
+import { type GraphRow, runGraphQuery } from './resource-graph.js';
+import { type AzureRetryOptions, retrySettings } from './retry-policy.js';
+import { attachRoleDefinitions } from './roles.js';
 import { attachPatchAssessments, rowToResource, subscriptionOf } from './rows.js';
-import { attachSqlSettings } from './sql-settings.js';
+import { sqlLookups } from './sql-settings.js';
+import { storageLookups } from './storage-settings.js';
 
 export interface CollectAzureOptions {
   /** Any TokenCredential; omitted → `new DefaultAzureCredential()`. */
@@ -39,8 +47,16 @@ export interface CollectAzureOptions {
   /** Extra CA certificates (PEM) to trust, e.g. a TLS-inspecting proxy's. */
   ca?: string | string[];
   retry?: AzureRetryOptions;
-  /** Read SQL auditing and TDE with ARM GETs (default true). */
+  /** Read SQL auditing, TDE, Entra admins and firewall rules with ARM GETs (default true). */
   sqlSettings?: boolean;
+  /** Read blob service properties and encryption scopes with ARM GETs (default true). */
+  storageSettings?: boolean;
+  /** Read diagnostic settings with ARM GETs (default true). */
+  diagnosticSettings?: boolean;
+  /** Read Entra conditional access through Microsoft Graph (default true). */
+  entra?: boolean;
+  /** Microsoft Graph base URL; default the Graph of the ARM cloud (public Graph otherwise). */
+  graphEndpoint?: string;
   now?: Date;
 }
 
@@ -49,8 +65,9 @@ const SUBSCRIPTIONS = 'Microsoft.Resources';
 /** Collect every subscription into one snapshot, resources in a stable order. */
 export async function collectAzureSnapshot(opts: CollectAzureOptions = {}): Promise<CloudSnapshot> {
   const collectedAt = (opts.now ?? new Date()).toISOString();
+  const credential = opts.credential ?? new DefaultAzureCredential();
   const clients = azureClients({
-    credential: opts.credential ?? new DefaultAzureCredential(),
+    credential,
     ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
     ...(opts.ca === undefined ? {} : { ca: opts.ca }),
     ...(opts.retry === undefined ? {} : { retry: opts.retry }),
@@ -66,10 +83,19 @@ export async function collectAzureSnapshot(opts: CollectAzureOptions = {}): Prom
 
   const resources: CloudResource[] = [];
   const assessments: CloudResource[] = [];
+  const roleDefinitions: GraphRow[] = [];
   if (subscriptions === undefined || subscriptions.length > 0) {
     // One query at a time: Resource Graph's quota is per caller, parallel queries only earn 429s.
     for (const query of AZURE_QUERIES) {
       for (const row of await runGraphQuery(clients.graph, query, target, gaps)) {
+        if (query.name === 'role-definitions') {
+          roleDefinitions.push(row);
+          continue;
+        }
+        // A management-group query also returns assignments made at management-group scope: they
+        // belong to no subscription and are a documented limit (readme.md), not a failure.
+        if (query.name === 'role-assignments' && typeof row.id === 'string' && !subscriptionOf(row.id))
+          continue;
         const r = rowToResource(row);
         if (typeof r === 'string') {
           const account = typeof row.id === 'string' ? subscriptionOf(row.id) : undefined;
@@ -87,17 +113,42 @@ export async function collectAzureSnapshot(opts: CollectAzureOptions = {}): Prom
   }
   // Deduplicated before patches are attached (one VM object per id), sorted again after.
   const all = dedupe(attachPatchAssessments(dedupe(resources), assessments));
-  if (opts.sqlSettings !== false) await attachSqlSettings(clients.graph, clients.endpoint, all, gaps);
+  attachRoleDefinitions(all, roleDefinitions);
+  const lookups: ArmLookup[] = [
+    ...(opts.sqlSettings === false ? [] : sqlLookups(all)),
+    ...(opts.storageSettings === false ? [] : storageLookups(all)),
+    ...(opts.diagnosticSettings === false ? [] : diagnosticLookups(all)),
+  ];
+  await runArmLookups(clients.graph, clients.endpoint, lookups, gaps);
 
   const accounts = subscriptions ?? [...new Set(all.map((r) => r.account))];
-  // Diagnostic settings (an ARM extension resource per resource) are not in Resource Graph and
-  // not collected: readme.md says so, and posture checks that need them report `manual` rather
-  // than read their absence as "off". They are not a gap: a gap is something that failed.
+  const regions = [...new Set(all.map((r) => r.region))].filter((r) => r !== GLOBAL_REGION);
+  if (opts.entra !== false) {
+    const tenants = new Set(
+      all.flatMap((r) =>
+        r.type === AZURE_TYPES.subscription ? [String(r.supplementary.tenantId ?? '')] : [],
+      ),
+    );
+    tenants.delete('');
+    const tenantHint = tenants.size === 1 ? [...tenants][0] : undefined;
+    const ca = trustedCas(opts.ca);
+    const entra = await collectEntra(
+      {
+        credential,
+        endpoint: opts.graphEndpoint ?? graphEndpointFor(clients.endpoint),
+        retry: retrySettings(opts.retry),
+        ...(ca ? { ca } : {}),
+        ...(tenantHint ? { tenantHint } : {}),
+      },
+      gaps,
+    );
+    if (entra) all.push(entra);
+  }
   return {
     provider: 'azure',
     collectedAt,
     accounts: [...accounts].sort(),
-    regions: [...new Set(all.map((r) => r.region))].sort(),
+    regions: regions.sort(),
     resources: all,
     gaps,
   };

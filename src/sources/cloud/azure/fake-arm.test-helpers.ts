@@ -51,8 +51,17 @@ export interface FakeArm {
 
 export const TENANT_ID = '72f988bf-0000-4000-8000-00000000beef';
 export const CLIENT_ID = '0c0ffee0-0000-4000-8000-000000000001';
-/** The access token the fake token endpoint issues. */
-export const ACCESS_TOKEN = 'fake-arm-token-1';
+
+/** An unsigned JWT with Entra's `aud` / `tid` claims: clients treat tokens as opaque, the
+ * collector reads `tid` to know which tenant Graph answered for. */
+function fakeJwt(aud: string): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ typ: 'JWT', alg: 'none' })}.${part({ aud, tid: TENANT_ID, appid: CLIENT_ID })}.fake`;
+}
+/** The access token the fake token endpoint issues for ARM's audience. */
+export const ACCESS_TOKEN = fakeJwt('https://management.azure.com');
+/** The access token it issues for Microsoft Graph's audience. */
+export const GRAPH_TOKEN = fakeJwt('https://graph.microsoft.com');
 
 let pair: { key: string; cert: string } | undefined;
 
@@ -128,8 +137,15 @@ function identityReply(call: ArmCall, endpoint: string): ArmReply | undefined {
     };
   }
   if (call.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(call.path)) {
+    // One token per audience, as Entra ID issues them: the scope names the resource.
+    const graph = String(call.json.scope ?? '').startsWith('https://graph.microsoft.com/');
     return {
-      body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: ACCESS_TOKEN },
+      body: {
+        token_type: 'Bearer',
+        expires_in: 3599,
+        ext_expires_in: 3599,
+        access_token: graph ? GRAPH_TOKEN : ACCESS_TOKEN,
+      },
     };
   }
   return undefined;

@@ -1,33 +1,121 @@
 /**
  * The fixture tenant behind the fake ARM: two subscriptions seeded with the misconfigurations the
- * Azure posture checks will look for, and a handler that answers Resource Graph, Subscriptions -
- * List and the Microsoft.Sql GETs from them.
+ * Azure posture checks look for, and a handler that answers Resource Graph (`resources`,
+ * `patchassessmentresources`, `resourcecontainers`, `authorizationresources`), Subscriptions -
+ * List, the ARM GETs of arm-lookups.ts (answers in fake-lookups.test-helpers.ts) and Microsoft
+ * Graph (fake-graph.test-helpers.ts).
  *
  * Property shapes follow the examples of Azure/azure-rest-api-specs (compute 2024-03-01
  * VirtualMachine_Get / _Create_LinuxVmWithPatchSettingModesOfAutomaticByPlatform, storage
- * 2023-05-01 StorageAccountGetProperties, sql 2021-11-01 ServerGet / ServerBlobAuditingGet,
- * network 2024-05-01 NetworkSecurityGroupGet, keyvault 2023-07-01 getVault, resourcegraph
- * 2021-03-01 Resources*Query; copies under ../shared/data/azure-rest-api-examples). Those
- * examples are MIT-licensed: Copyright (c) Microsoft Corporation. The values are ours.
+ * 2023-05-01 StorageAccountGetProperties, sql 2021-11-01 ServerGet, network 2024-05-01
+ * NetworkSecurityGroupGet, keyvault 2023-07-01 getVault, resourcegraph 2021-03-01
+ * Resources*Query). Those examples are MIT-licensed: Copyright (c) Microsoft Corporation. The
+ * values are ours. Dates assume a collection at 2026-07-02 (pass `now`): storage key ages and
+ * Update Manager assessments are judged against it.
  *
- * Seeded misconfigurations (subscription PROD unless said):
- * 1. storage `phistore01` (PHI=true): allowBlobPublicAccess true, supportsHttpsTrafficOnly false,
- *    minimumTlsVersion TLS1_0, network default action Allow;
- * 2. SQL server `sql-ehr`: auditing Disabled (auditingSettings/default), public network access
- *    Enabled, minimal TLS 1.0; its database `ehrdb` has TDE Disabled;
- * 3. NSG `nsg-ehr-app` on the NIC of PHI VM `ehr-app-01` allows Internet (source `*` / `Internet`)
- *    inbound to 3389, 22 and 80; the NIC has a public IP;
- * 4. VM `ehr-app-01` (PHI) misses 2 critical and 3 security updates (Update Manager assessment);
- * 5. Key Vault `kv-ehr` without purge protection (enablePurgeProtection absent);
- * 6. VM `pacs-gw-01` is tagged PHI=true and Environment=dev at once.
- * Subscription LAB holds compliant counterparts (`labstore02`, `kv-lab`, `lab-int-01`).
+ * Seeded misconfigurations (subscription PROD unless said), with the checks that fail on them —
+ * exactly the `fail` results of AZURE_CHECKS over this tenant, listed in SEEDED_FAILURES below
+ * (tested in src/posture/checks/azure/index.spec.ts):
+ * 1. storage `phistore01` (PHI): anonymous blob access allowed, HTTP accepted, TLS 1.0, no
+ *    infrastructure encryption, Microsoft-managed keys, network default Allow, no private endpoint,
+ *    Shared Key access allowed (unset), portal defaults to key authorization, keys 537 days old and
+ *    no expiration policy, Standard_LRS, blob soft delete and versioning off, enabled encryption
+ *    scope `imaging` with Microsoft-managed keys, blob diagnostic setting without StorageRead →
+ *    storage-public-blob-access, storage-secure-transfer, storage-min-tls-1-2,
+ *    storage-infrastructure-encryption, storage-cmk-encryption-phi, storage-network-default-deny,
+ *    storage-private-endpoints-phi, storage-shared-key-access-disabled-phi,
+ *    storage-default-to-entra-auth, storage-key-rotation, storage-geo-redundant-phi,
+ *    storage-blob-soft-delete, storage-blob-versioning, storage-encryption-scopes-phi,
+ *    diagnostic-settings-phi;
+ * 2. SQL server `sql-ehr` (PHI): auditing Disabled, public network access Enabled, minimal TLS
+ *    1.0, no Entra administrator, firewall rules `open-all` (0.0.0.0–255.255.255.255) and
+ *    `AllowAllWindowsAzureIps` → sql-server-auditing, sql-audit-retention, diagnostic-settings-phi,
+ *    sql-public-network-access-disabled-phi, sql-min-tls-1-2, sql-azuread-admin,
+ *    sql-firewall-allow-all; its database `ehrdb` has TDE Disabled → sql-database-tde;
+ * 3. SQL server `sql-claims` (PHI, otherwise compliant) audits to storage account `auditlogs01`,
+ *    whose audit container six principals can read (fake-rbac.test-helpers.ts) →
+ *    sql-audit-log-readers;
+ * 4. NSG `nsg-ehr-app`, on the NICs of PHI VMs `ehr-app-01` (which has a public IP) and
+ *    `pacs-gw-01`, allows Internet (source `*` / `Internet` / `0.0.0.0/0`) inbound to 3389, 22 and
+ *    80 over TCP and 161 over UDP → nsg-admin-ports-open, nsg-udp-internet-access (the NSG),
+ *    nsg-http-open-phi (`ehr-app-01`, `pacs-gw-01`);
+ * 5. VM `ehr-app-01` (PHI): misses 2 critical and 3 security updates, no encryption at host →
+ *    vm-critical-updates-missing, vm-encryption-at-host-phi;
+ * 6. VM `pacs-gw-01`: tagged PHI=true and Environment=dev at once, patch mode Manual, misses 1
+ *    security update → tags-phi-and-dev-azure, vm-patch-mode-automatic,
+ *    vm-critical-updates-missing;
+ * 7. VM `build-01` (not PHI, deallocated): unmanaged OS disk (a VHD) → vm-managed-disks;
+ * 8. Key Vault `kv-ehr` (PHI): no purge protection, access-policy model, no private endpoint,
+ *    public network access Enabled without firewall, no diagnostic setting →
+ *    keyvault-purge-protection, keyvault-rbac-enabled, keyvault-private-endpoints,
+ *    keyvault-public-network-disabled-phi, diagnostic-settings-phi;
+ * 9. subscription PROD: activity log not exported → activity-log-diagnostic-settings; its tenant's
+ *    only enforced MFA policy covers Global Administrators (fake-graph.test-helpers.ts) →
+ *    entra-mfa-phi-roles.
+ * Neither pass nor fail: `build-01` has no Update Manager assessment (`manual`
+ * vm-update-assessment, `error` vm-critical-updates-missing). Subscription LAB holds compliant
+ * counterparts (`labstore02`, `kv-lab`, `lab-int-01`, an exported activity log), as do PROD's
+ * `auditlogs01` and `sql-claims` (but for its readers).
  */
 import type { ArmCall, ArmHandler, ArmReply } from './fake-arm.test-helpers.js';
-import { ACCESS_TOKEN, armError, TENANT_ID } from './fake-arm.test-helpers.js';
+import { ACCESS_TOKEN, armError, GRAPH_TOKEN, TENANT_ID } from './fake-arm.test-helpers.js';
+import { CA_POLICIES, SECURITY_DEFAULTS } from './fake-graph.test-helpers.js';
+import { IDS, rid, SUB_DISABLED, SUB_LAB, SUB_PROD } from './fake-ids.test-helpers.js';
+import { ARM_GETS } from './fake-lookups.test-helpers.js';
+import { ROLE_ASSIGNMENTS, ROLE_DEFINITIONS } from './fake-rbac.test-helpers.js';
 
-export const SUB_PROD = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
-export const SUB_LAB = '9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4';
-export const SUB_DISABLED = '00aa11bb-22cc-4d33-8e44-55ff66aa77bb';
+export { IDS, SUB_DISABLED, SUB_LAB, SUB_PROD };
+
+/** `[check id, resource id]` of every `fail` the Azure checks give over this tenant (header list). */
+export const SEEDED_FAILURES: readonly (readonly [string, string])[] = [
+  ...[
+    'storage-public-blob-access',
+    'storage-secure-transfer',
+    'storage-min-tls-1-2',
+    'storage-infrastructure-encryption',
+    'storage-cmk-encryption-phi',
+    'storage-network-default-deny',
+    'storage-private-endpoints-phi',
+    'storage-shared-key-access-disabled-phi',
+    'storage-default-to-entra-auth',
+    'storage-key-rotation',
+    'storage-geo-redundant-phi',
+    'storage-blob-soft-delete',
+    'storage-blob-versioning',
+    'storage-encryption-scopes-phi',
+    'diagnostic-settings-phi',
+  ].map((c) => [c, IDS.phiStore] as const),
+  ...[
+    'sql-server-auditing',
+    'sql-audit-retention',
+    'diagnostic-settings-phi',
+    'sql-public-network-access-disabled-phi',
+    'sql-min-tls-1-2',
+    'sql-azuread-admin',
+    'sql-firewall-allow-all',
+  ].map((c) => [c, IDS.sqlServer] as const),
+  ['sql-database-tde', IDS.sqlDb],
+  ['sql-audit-log-readers', IDS.sqlClaims],
+  ['nsg-admin-ports-open', IDS.ehrNsg],
+  ['nsg-udp-internet-access', IDS.ehrNsg],
+  ['nsg-http-open-phi', IDS.ehrApp],
+  ['nsg-http-open-phi', IDS.pacsGw],
+  ['vm-critical-updates-missing', IDS.ehrApp],
+  ['vm-encryption-at-host-phi', IDS.ehrApp],
+  ['tags-phi-and-dev-azure', IDS.pacsGw],
+  ['vm-patch-mode-automatic', IDS.pacsGw],
+  ['vm-critical-updates-missing', IDS.pacsGw],
+  ['vm-managed-disks', IDS.build],
+  ...[
+    'keyvault-purge-protection',
+    'keyvault-rbac-enabled',
+    'keyvault-private-endpoints',
+    'keyvault-public-network-disabled-phi',
+    'diagnostic-settings-phi',
+  ].map((c) => [c, IDS.kvEhr] as const),
+  ['activity-log-diagnostic-settings', IDS.subProd],
+  ['entra-mfa-phi-roles', IDS.subProd],
+];
 
 type Row = Record<string, unknown>;
 
@@ -40,6 +128,7 @@ function row(
   properties: Record<string, unknown>,
   tags: Record<string, string> = {},
   kind = '',
+  sku: Record<string, string> | null = null,
 ): Row {
   const id = `/subscriptions/${sub}/resourceGroups/${rg}/providers/${provider}/${path}`;
   const segments = path.split('/');
@@ -54,7 +143,7 @@ function row(
     resourceGroup: rg.toLowerCase(),
     subscriptionId: sub,
     managedBy: '',
-    sku: null,
+    sku,
     plan: null,
     properties,
     tags,
@@ -63,28 +152,6 @@ function row(
     extendedLocation: null,
   };
 }
-
-const rid = (sub: string, rg: string, provider: string, path: string) =>
-  `/subscriptions/${sub}/resourceGroups/${rg}/providers/${provider}/${path}`;
-
-export const IDS = {
-  ehrApp: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Compute', 'virtualMachines/ehr-app-01'),
-  pacsGw: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Compute', 'virtualMachines/pacs-gw-01'),
-  build: rid(SUB_PROD, 'rg-tools', 'Microsoft.Compute', 'virtualMachines/build-01'),
-  labInt: rid(SUB_LAB, 'rg-lab', 'Microsoft.Compute', 'virtualMachines/lab-int-01'),
-  ehrNic: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Network', 'networkInterfaces/ehr-app-01-nic'),
-  pacsNic: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Network', 'networkInterfaces/pacs-gw-01-nic'),
-  labNic: rid(SUB_LAB, 'rg-lab', 'Microsoft.Network', 'networkInterfaces/lab-int-01-nic'),
-  ehrPip: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Network', 'publicIPAddresses/ehr-app-01-pip'),
-  ehrNsg: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Network', 'networkSecurityGroups/nsg-ehr-app'),
-  phiStore: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Storage', 'storageAccounts/phistore01'),
-  labStore: rid(SUB_LAB, 'rg-lab', 'Microsoft.Storage', 'storageAccounts/labstore02'),
-  sqlServer: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Sql', 'servers/sql-ehr'),
-  sqlDb: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Sql', 'servers/sql-ehr/databases/ehrdb'),
-  sqlMaster: rid(SUB_PROD, 'rg-ehr', 'Microsoft.Sql', 'servers/sql-ehr/databases/master'),
-  kvEhr: rid(SUB_PROD, 'rg-ehr', 'Microsoft.KeyVault', 'vaults/kv-ehr'),
-  kvLab: rid(SUB_LAB, 'rg-lab', 'Microsoft.KeyVault', 'vaults/kv-lab'),
-} as const;
 
 function vm(
   sub: string,
@@ -96,6 +163,9 @@ function vm(
     nic: string;
     power: string;
     patchMode?: string;
+    /** An unmanaged OS disk: a page blob VHD instead of a managed disk. */
+    vhd?: string;
+    encryptionAtHost?: boolean;
   },
   tags: Record<string, string>,
 ): Row {
@@ -113,9 +183,25 @@ function vm(
       hardwareProfile: { vmSize: 'Standard_D2s_v3' },
       storageProfile: {
         imageReference: o.image,
-        osDisk: { osType: o.os, name: `${name}-osdisk`, createOption: 'FromImage', caching: 'ReadWrite' },
+        osDisk: {
+          osType: o.os,
+          name: `${name}-osdisk`,
+          createOption: 'FromImage',
+          caching: 'ReadWrite',
+          ...(o.vhd
+            ? { vhd: { uri: o.vhd } }
+            : {
+                managedDisk: {
+                  storageAccountType: 'Premium_LRS',
+                  id: rid(sub, rg, 'Microsoft.Compute', `disks/${name}-osdisk`),
+                },
+              }),
+        },
         dataDisks: [],
       },
+      ...(o.encryptionAtHost === undefined
+        ? {}
+        : { securityProfile: { encryptionAtHost: o.encryptionAtHost } }),
       osProfile: {
         computerName: name,
         adminUsername: 'azureuser',
@@ -167,13 +253,13 @@ function nic(id: string, nsg?: string, pip?: string): Row {
   });
 }
 
-function rule(name: string, port: string, priority: number, source = '*') {
+function rule(name: string, port: string, priority: number, source = '*', protocol = 'Tcp') {
   return {
     name,
     id: `${IDS.ehrNsg}/securityRules/${name}`,
     properties: {
       provisioningState: 'Succeeded',
-      protocol: 'Tcp',
+      protocol,
       sourcePortRange: '*',
       destinationPortRange: port,
       sourceAddressPrefix: source,
@@ -222,6 +308,7 @@ export const RESOURCES: Row[] = [
       nic: IDS.pacsNic,
       power: 'running',
       patchMode: 'Manual',
+      encryptionAtHost: true,
     },
     { PHI: 'true', Environment: 'dev' },
   ),
@@ -236,6 +323,7 @@ export const RESOURCES: Row[] = [
       },
       nic: rid(SUB_PROD, 'rg-tools', 'Microsoft.Network', 'networkInterfaces/build-01-nic'),
       power: 'deallocated',
+      vhd: 'https://buildvhds.blob.core.windows.net/vhds/build-01-os.vhd',
     },
     {},
   ),
@@ -267,6 +355,7 @@ export const RESOURCES: Row[] = [
       rule('allow-rdp-any', '3389', 100),
       rule('allow-ssh-internet', '22', 110, 'Internet'),
       rule('allow-http-any', '80', 120, '0.0.0.0/0'),
+      rule('allow-snmp-any', '161', 130, '*', 'Udp'),
     ],
     networkInterfaces: [{ id: IDS.ehrNic }, { id: IDS.pacsNic }],
   }),
@@ -286,10 +375,36 @@ export const RESOURCES: Row[] = [
         services: { blob: { enabled: true, keyType: 'Account' } },
       },
       primaryEndpoints: { blob: 'https://phistore01.blob.core.windows.net/' },
+      // Shared keys allowed (allowSharedKeyAccess absent), never rotated, no expiration policy.
+      keyCreationTime: { key1: '2025-01-10T09:00:00.0000000Z', key2: '2025-01-10T09:00:00.0000000Z' },
       provisioningState: 'Succeeded',
     },
     PHI_PROD,
     'StorageV2',
+    { name: 'Standard_LRS', tier: 'Standard' },
+  ),
+  row(
+    SUB_PROD,
+    'rg-security',
+    'Microsoft.Storage',
+    'storageAccounts/auditlogs01',
+    'eastus',
+    {
+      allowBlobPublicAccess: false,
+      supportsHttpsTrafficOnly: true,
+      minimumTlsVersion: 'TLS1_2',
+      allowSharedKeyAccess: false,
+      defaultToOAuthAuthentication: true,
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] },
+      encryption: { keySource: 'Microsoft.Storage', requireInfrastructureEncryption: true },
+      keyPolicy: { keyExpirationPeriodInDays: 90 },
+      keyCreationTime: { key1: '2026-05-01T09:00:00.0000000Z', key2: '2026-05-01T09:00:00.0000000Z' },
+      primaryEndpoints: { blob: 'https://auditlogs01.blob.core.windows.net/' },
+      provisioningState: 'Succeeded',
+    },
+    { Environment: 'prod', Owner: 'security' },
+    'StorageV2',
+    { name: 'Standard_RAGRS', tier: 'Standard' },
   ),
   row(
     SUB_LAB,
@@ -301,12 +416,17 @@ export const RESOURCES: Row[] = [
       allowBlobPublicAccess: false,
       supportsHttpsTrafficOnly: true,
       minimumTlsVersion: 'TLS1_2',
+      allowSharedKeyAccess: false,
+      defaultToOAuthAuthentication: true,
       networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] },
       encryption: { keySource: 'Microsoft.Storage', requireInfrastructureEncryption: true },
+      keyPolicy: { keyExpirationPeriodInDays: 90 },
+      keyCreationTime: { key1: '2026-05-01T09:00:00.0000000Z', key2: '2026-05-01T09:00:00.0000000Z' },
       provisioningState: 'Succeeded',
     },
     { Environment: 'test' },
     'StorageV2',
+    { name: 'Standard_GRS', tier: 'Standard' },
   ),
   row(
     SUB_PROD,
@@ -352,6 +472,24 @@ export const RESOURCES: Row[] = [
   row(
     SUB_PROD,
     'rg-ehr',
+    'Microsoft.Sql',
+    'servers/sql-claims',
+    'eastus',
+    {
+      fullyQualifiedDomainName: 'sql-claims.database.windows.net',
+      administratorLogin: 'claimsadmin',
+      version: '12.0',
+      state: 'Ready',
+      publicNetworkAccess: 'Disabled',
+      minimalTlsVersion: '1.2',
+      restrictOutboundNetworkAccess: 'Disabled',
+    },
+    PHI_PROD,
+    'v12.0',
+  ),
+  row(
+    SUB_PROD,
+    'rg-ehr',
     'Microsoft.KeyVault',
     'vaults/kv-ehr',
     'eastus',
@@ -374,7 +512,52 @@ export const RESOURCES: Row[] = [
     enableRbacAuthorization: true,
     vaultUri: 'https://kv-lab.vault.azure.net',
     publicNetworkAccess: 'Disabled',
+    privateEndpointConnections: [
+      {
+        id: `${IDS.kvLab}/privateEndpointConnections/pe-kv-lab`,
+        properties: {
+          provisioningState: 'Succeeded',
+          privateEndpoint: { id: rid(SUB_LAB, 'rg-lab', 'Microsoft.Network', 'privateEndpoints/pe-kv-lab') },
+          privateLinkServiceConnectionState: { status: 'Approved', actionsRequired: 'None' },
+        },
+      },
+    ],
   }),
+];
+
+function subscriptionRow(id: string, name: string): Row {
+  return {
+    id: `/subscriptions/${id}`,
+    name,
+    type: 'microsoft.resources/subscriptions',
+    tenantId: TENANT_ID,
+    kind: '',
+    location: '',
+    resourceGroup: '',
+    subscriptionId: id,
+    managedBy: '',
+    sku: null,
+    plan: null,
+    properties: {
+      subscriptionPolicies: {
+        locationPlacementId: 'Public_2014-09-01',
+        quotaId: 'EnterpriseAgreement_2014-09-01',
+        spendingLimit: 'Off',
+      },
+      state: 'Enabled',
+      managementGroupAncestorsChain: [{ name: TENANT_ID, displayName: 'Tenant Root Group' }],
+    },
+    tags: {},
+    identity: null,
+    zones: null,
+    extendedLocation: null,
+  };
+}
+
+/** Every row of `resourcecontainers` the collector asks for (subscriptions). */
+export const CONTAINERS: Row[] = [
+  subscriptionRow(SUB_PROD, 'EHR Production'),
+  subscriptionRow(SUB_LAB, 'Lab'),
 ];
 
 function assessment(vmId: string, osType: string, counts: Record<string, number>): Row {
@@ -445,7 +628,12 @@ export const PATCH_ROWS: Row[] = [
   assessment(IDS.labInt, 'Linux', { critical: 0, security: 0, other: 0 }),
 ];
 
-const TABLES: Record<string, Row[]> = { resources: RESOURCES, patchassessmentresources: PATCH_ROWS };
+const TABLES: Record<string, Row[]> = {
+  resources: RESOURCES,
+  patchassessmentresources: PATCH_ROWS,
+  resourcecontainers: CONTAINERS,
+  authorizationresources: [...ROLE_ASSIGNMENTS, ...ROLE_DEFINITIONS],
+};
 
 /** Types a query of the shapes in queries.ts asks for, and its table. */
 export function queryFilter(query: string): { table: string; types: string[] } {
@@ -467,6 +655,47 @@ export interface TenantOptions {
   rejectToken?: string;
   /** Answer SQL auditing GETs with 403. */
   denySqlAuditing?: boolean;
+  /** Answer ARM GETs whose path matches with 403 (e.g. diagnostic settings). */
+  denyGets?: RegExp;
+  /** Answer Microsoft Graph with 403 `Authorization_RequestDenied` (no Policy.Read.All). */
+  denyGraph?: boolean;
+  /** Conditional access policies a Graph page (none: all on one page). */
+  graphPageSize?: number;
+}
+
+const GRAPH = '/v1.0';
+
+// Microsoft Graph v1.0 (same host as the fake ARM; the collector is told its base URL).
+function graph(call: ArmCall, o: TenantOptions, endpoint: string): ArmReply | undefined {
+  const error = (status: number, code: string, message: string): ArmReply => ({
+    status,
+    body: { error: { code, message, innerError: { date: '2026-07-02T00:00:00', 'request-id': 'req' } } },
+  });
+  if (call.headers.authorization !== `Bearer ${GRAPH_TOKEN}`) {
+    return error(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+  }
+  if (o.denyGraph)
+    return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  if (call.path === `${GRAPH}/identity/conditionalAccess/policies`) {
+    const size = o.graphPageSize ?? CA_POLICIES.length;
+    const offset = Number(call.query.$skiptoken ?? 0);
+    const next = offset + size < CA_POLICIES.length ? offset + size : undefined;
+    return {
+      body: {
+        '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/policies',
+        ...(next === undefined
+          ? {}
+          : {
+              '@odata.nextLink': `${endpoint}${GRAPH}/identity/conditionalAccess/policies?$skiptoken=${next}`,
+            }),
+        value: CA_POLICIES.slice(offset, offset + size),
+      },
+    };
+  }
+  if (call.path === `${GRAPH}/policies/identitySecurityDefaultsEnforcementPolicy`) {
+    return { body: SECURITY_DEFAULTS };
+  }
+  return error(404, 'Request_ResourceNotFound', `Resource '${call.path}' does not exist.`);
 }
 
 function resourceGraph(call: ArmCall, o: TenantOptions, state: { throttled: number }): ArmReply {
@@ -536,6 +765,7 @@ export function tenant(o: TenantOptions = {}): ArmHandler {
   return (call, _calls, endpoint) => {
     const isIdentity = call.path.includes('/oauth2/') || call.path.includes('/.well-known/');
     if (isIdentity) return undefined;
+    if (call.path.startsWith(`${GRAPH}/`)) return graph(call, o, endpoint);
     if (o.rejectToken) return armError(401, o.rejectToken, 'The access token is not valid.');
     if (call.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) {
       return armError(
@@ -561,33 +791,12 @@ export function tenant(o: TenantOptions = {}): ArmHandler {
         },
       };
     }
-    if (call.method === 'GET' && call.path === `${IDS.sqlServer}/auditingSettings/default`) {
-      if (o.denySqlAuditing)
-        return armError(403, 'AuthorizationFailed', 'The client does not have authorization.');
-      return {
-        body: {
-          id: `${IDS.sqlServer}/auditingSettings/default`,
-          name: 'default',
-          type: 'Microsoft.Sql/servers/auditingSettings',
-          properties: {
-            state: 'Disabled',
-            storageEndpoint: '',
-            retentionDays: 0,
-            auditActionsAndGroups: [],
-            isAzureMonitorTargetEnabled: false,
-          },
-        },
-      };
-    }
-    if (call.method === 'GET' && call.path === `${IDS.sqlDb}/transparentDataEncryption/current`) {
-      return {
-        body: {
-          id: `${IDS.sqlDb}/transparentDataEncryption/current`,
-          name: 'current',
-          type: 'Microsoft.Sql/servers/databases/transparentDataEncryption',
-          properties: { state: 'Disabled' },
-        },
-      };
+    if (call.method === 'GET' && call.path in ARM_GETS) {
+      const denied =
+        (o.denySqlAuditing && call.path === `${IDS.sqlServer}/auditingSettings/default`) ||
+        o.denyGets?.test(call.path);
+      if (denied) return armError(403, 'AuthorizationFailed', 'The client does not have authorization.');
+      return { body: ARM_GETS[call.path] };
     }
     return undefined;
   };

@@ -20,6 +20,13 @@ export const AZURE_TYPES = {
   // using Azure Resource Graph"): one summary per machine and one row per *available* update.
   patchAssessment: 'microsoft.compute/virtualmachines/patchassessmentresults',
   softwarePatch: 'microsoft.compute/virtualmachines/patchassessmentresults/softwarepatches',
+  // `resourcecontainers`: the subscription itself (tenant, state, tags), subject of
+  // subscription-wide settings (activity log) and the link to its Entra tenant.
+  subscription: 'microsoft.resources/subscriptions',
+  // `authorizationresources` ("Announcing AuthorizationResources in Azure Resource Graph"):
+  // Azure RBAC assignments at and below the queried subscriptions, and the roles they name.
+  roleAssignment: 'microsoft.authorization/roleassignments',
+  roleDefinition: 'microsoft.authorization/roledefinitions',
 } as const;
 
 export interface GraphQuery {
@@ -72,5 +79,21 @@ export const AZURE_QUERIES: readonly GraphQuery[] = [
       AZURE_TYPES.patchAssessment,
       AZURE_TYPES.softwarePatch,
     )}`,
+  },
+  {
+    name: 'subscriptions',
+    service: 'Microsoft.Resources',
+    text: `ResourceContainers | where type =~ '${AZURE_TYPES.subscription}'`,
+  },
+  {
+    name: 'role-assignments',
+    service: 'Microsoft.Authorization',
+    text: `AuthorizationResources | where type =~ '${AZURE_TYPES.roleAssignment}'`,
+  },
+  {
+    // Not stored as resources: resolved onto the assignments that name them (roles.ts).
+    name: 'role-definitions',
+    service: 'Microsoft.Authorization',
+    text: `AuthorizationResources | where type =~ '${AZURE_TYPES.roleDefinition}'`,
   },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CloudResource } from '../../../core/cloud.js';
+import { attachRoleDefinitions, roleGuid } from './roles.js';
 import { assessedMachineId, attachPatchAssessments, rowToResource, subscriptionOf } from './rows.js';
 
 const VM = '/subscriptions/AAAA/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1';
@@ -28,6 +29,34 @@ describe('rowToResource', () => {
       supplementary: {},
       source: 'azure-resource-graph',
     });
+  });
+
+  it('keeps the top-level sku and kind, and a subscription’s tenant, in supplementary', () => {
+    const sa = rowToResource({
+      id: '/subscriptions/AAAA/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa',
+      type: 'microsoft.storage/storageaccounts',
+      subscriptionId: 'AAAA',
+      tenantId: 'T',
+      kind: 'StorageV2',
+      sku: { name: 'Standard_GRS', tier: 'Standard' },
+      properties: {},
+    });
+    expect(typeof sa !== 'string' && sa.supplementary).toEqual({
+      kind: 'StorageV2',
+      sku: { name: 'Standard_GRS', tier: 'Standard' },
+    });
+    const sub = rowToResource({
+      id: '/subscriptions/AAAA',
+      name: 'Prod',
+      type: 'microsoft.resources/subscriptions',
+      subscriptionId: 'AAAA',
+      tenantId: 'TENANT-1',
+      kind: '',
+      sku: null,
+      location: '',
+      properties: { state: 'Enabled' },
+    });
+    expect(sub).toMatchObject({ account: 'aaaa', region: 'global', supplementary: { tenantId: 'tenant-1' } });
   });
 
   it('says why a row cannot be a resource', () => {
@@ -78,5 +107,45 @@ describe('attachPatchAssessments', () => {
     });
     expect(assessedMachineId(patch.id)).toBe(VM.toLowerCase());
     expect(assessedMachineId(VM)).toBeUndefined();
+  });
+});
+
+describe('attachRoleDefinitions', () => {
+  const assignment = (roleDefinitionId: string): CloudResource => ({
+    provider: 'azure',
+    account: 'aaaa',
+    region: 'global',
+    type: 'microsoft.authorization/roleassignments',
+    id: `/subscriptions/aaaa/providers/Microsoft.Authorization/roleAssignments/${roleDefinitionId.length}`,
+    name: 'x',
+    tags: {},
+    configuration: { roleDefinitionId },
+    supplementary: {},
+    source: 'azure-resource-graph',
+  });
+
+  it('matches on the role GUID whatever the scope of either id, and leaves unknown roles alone', () => {
+    const known = assignment(
+      '/subscriptions/aaaa/providers/Microsoft.Authorization/roleDefinitions/ACDD72A7',
+    );
+    const unknown = assignment('/subscriptions/aaaa/providers/Microsoft.Authorization/roleDefinitions/ffff');
+    attachRoleDefinitions(
+      [known, unknown],
+      [
+        {
+          id: '/providers/Microsoft.Authorization/RoleDefinitions/acdd72a7',
+          properties: { roleName: 'Reader', type: 'BuiltInRole', permissions: [{ actions: ['*/read'] }] },
+        },
+      ],
+    );
+    expect(known.supplementary.roleDefinition).toEqual({
+      id: '/providers/Microsoft.Authorization/RoleDefinitions/acdd72a7',
+      roleName: 'Reader',
+      type: 'BuiltInRole',
+      permissions: [{ actions: ['*/read'] }],
+    });
+    expect(unknown.supplementary).toEqual({});
+    expect(roleGuid('/a/b/C')).toBe('c');
+    expect(roleGuid(42)).toBeUndefined();
   });
 });

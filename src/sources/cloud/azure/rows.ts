@@ -2,8 +2,11 @@
  * Resource Graph rows → CloudResources (core/cloud.ts), pure. A row carries the ARM resource's
  * top-level fields (`id`, `name`, `type`, `location`, `subscriptionId`, `tags`) and its
  * `properties` as ARM returns them; `type` is lower-cased so every consumer compares one
- * spelling. Update Manager's assessment rows are not resources of their own: they are attached
- * to the VM they describe (`supplementary.patchAssessment`, `supplementary.missingPatches`).
+ * spelling. The row's other top-level ARM fields that posture reads go to `supplementary`: `sku`
+ * (storage redundancy), `kind` (storage account kind) and, for subscriptions, `tenantId` (which
+ * Entra tenant governs sign-in to it). Update Manager's assessment rows are not resources of their
+ * own: they are attached to the VM they describe (`supplementary.patchAssessment`,
+ * `supplementary.missingPatches`).
  */
 import { type CloudResource, GLOBAL_REGION, tagRecord } from '../../../core/cloud.js';
 import { AZURE_TYPES } from './queries.js';
@@ -33,6 +36,15 @@ export function rowToResource(row: GraphRow): CloudResource | string {
   if (type === undefined) return `row ${id} without type`;
   const account = text(row.subscriptionId)?.toLowerCase() ?? subscriptionOf(id);
   if (account === undefined) return `row ${id} outside any subscription`;
+  const supplementary: Record<string, unknown> = {};
+  // Resource Graph fills absent top-level fields with null or '': only real values are kept.
+  if (Object.keys(record(row.sku)).length > 0) supplementary.sku = row.sku;
+  const kind = text(row.kind);
+  if (kind !== undefined) supplementary.kind = kind;
+  const tenantId = text(row.tenantId);
+  if (type.toLowerCase() === AZURE_TYPES.subscription && tenantId !== undefined) {
+    supplementary.tenantId = tenantId.toLowerCase();
+  }
   return {
     provider: 'azure',
     account,
@@ -42,7 +54,7 @@ export function rowToResource(row: GraphRow): CloudResource | string {
     name: text(row.name) ?? id.slice(id.lastIndexOf('/') + 1),
     tags: tagRecord(row.tags),
     configuration: record(row.properties),
-    supplementary: {},
+    supplementary,
     source: AZURE_SOURCE,
   };
 }

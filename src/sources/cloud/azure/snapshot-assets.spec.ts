@@ -34,6 +34,7 @@ describe('azureSnapshotAssets', () => {
       ['host', 'build-01'],
       ['host', 'lab-int-01'],
       ['storage', 'phistore01'],
+      ['storage', 'auditlogs01'],
       ['storage', 'labstore02'],
       ['database', 'ehrdb'],
     ]);

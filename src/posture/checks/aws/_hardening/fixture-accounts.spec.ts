@@ -111,12 +111,12 @@ describe('hardening checks on the fixture accounts', () => {
         's3-version-lifecycle-policy pw-blocked-public fail',
       ]),
     );
-    // The fixture's abridged DescribeDBInstances answers omit MonitoringInterval (real ones carry
-    // it): not read, so error — never a guess. Nothing else is undecided.
-    expect(verdicts(results.filter((r) => r.status === 'error'))).toEqual([
-      'rds-enhanced-monitoring ehr-db error',
-      'rds-enhanced-monitoring reports-db error',
+    // Enhanced monitoring is off (MonitoringInterval 0) on both instances; nothing is undecided.
+    expect(verdicts(results.filter((r) => r.checkId === 'rds-enhanced-monitoring'))).toEqual([
+      'rds-enhanced-monitoring ehr-db fail',
+      'rds-enhanced-monitoring reports-db fail',
     ]);
+    expect(results.filter((r) => r.status === 'error')).toEqual([]);
   });
 
   it('find the compute account’s seeded weaknesses', async () => {

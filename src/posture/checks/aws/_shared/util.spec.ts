@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gap, P, res, snap } from './snapshots.test-helpers.js';
+import { gap, res, snap } from './snapshots.test-helpers.js';
 import { phiScope } from './util.js';
 
 describe('phiScope', () => {

@@ -20,6 +20,9 @@ export const ARM = {
   sqlDatabase: 'microsoft.sql/servers/databases',
   keyVault: 'microsoft.keyvault/vaults',
   subscription: 'microsoft.resources/subscriptions',
+  roleAssignment: 'microsoft.authorization/roleassignments',
+  /** Entra conditional access of one tenant, read from Microsoft Graph (collector's entra.ts). */
+  conditionalAccess: 'microsoft.graph/conditionalaccess',
 } as const;
 
 /** A plain object, or `{}` for anything else (ARM properties nest deeply; `{}` reads as absent). */
@@ -47,24 +50,86 @@ export function byArmId(snapshot: CloudSnapshot): Map<string, CloudResource> {
   return m;
 }
 
+/** The collector option that turns each lookup service off (collect.ts). */
+const LOOKUP_OPTIONS: Record<string, string> = {
+  'Microsoft.Sql': 'sqlSettings',
+  'Microsoft.Storage': 'storageSettings',
+  'Microsoft.Insights': 'diagnosticSettings',
+};
+
 /**
- * Why a SQL setting (`auditingSettings` / `transparentDataEncryption`) is not in `supplementary`:
- * the gap the collector recorded for this resource (`GET <key> <name>: <code>`), else any
- * Microsoft.Sql gap of the subscription, else the collector's known reasons for a missing child.
+ * Why a setting the collector reads with an ARM GET (`supplementary[key]`) is missing: the gap it
+ * recorded for this resource (`GET <key> <name>: <code>`), else any gap of that service in the
+ * subscription, else the collector's known reasons for a missing child.
  */
+export function lookupMissing(
+  snapshot: CloudSnapshot,
+  r: CloudResource,
+  key: string,
+  service: string,
+): string {
+  const own = snapshot.gaps.find(
+    (g) => g.service === service && g.account === r.account && g.reason.includes(`GET ${key} ${r.name}:`),
+  );
+  if (own) return own.reason;
+  const any = gapFor(snapshot, service, r.account, r.region);
+  if (any) return any;
+  const option = LOOKUP_OPTIONS[service];
+  return `${key} was not read (${option ? `collected with ${option} off, ` : ''}or ARM answered 404)`;
+}
+
+/** {@link lookupMissing} for the SQL settings. */
 export function sqlSettingMissing(
   snapshot: CloudSnapshot,
   r: CloudResource,
-  key: 'auditingSettings' | 'transparentDataEncryption',
+  key: 'auditingSettings' | 'transparentDataEncryption' | 'administrators' | 'firewallRules',
 ): string {
-  const own = snapshot.gaps.find(
-    (g) =>
-      g.service === 'Microsoft.Sql' && g.account === r.account && g.reason.includes(`GET ${key} ${r.name}:`),
-  );
-  if (own) return own.reason;
-  const any = gapFor(snapshot, 'Microsoft.Sql', r.account, r.region);
-  if (any) return any;
-  return `${key} was not read (collected with sqlSettings off, or ARM answered 404)`;
+  return lookupMissing(snapshot, r, key, 'Microsoft.Sql');
+}
+
+/** A collection the collector read (`supplementary[key]` = ARM `value` items), or undefined. */
+export function lookupList(r: CloudResource, key: string): unknown[] | undefined {
+  const v = r.supplementary[key];
+  return Array.isArray(v) ? v : undefined;
+}
+
+/** A single child's `properties` the collector read (a whole ARM body accepted too), or undefined. */
+export function lookupProps(r: CloudResource, key: string): Obj | undefined {
+  const v = r.supplementary[key];
+  if (v === undefined || v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = obj(v);
+  const inner = obj(o.properties);
+  return Object.keys(inner).length > 0 ? inner : o;
+}
+
+/** An ARM list item's `properties` (or the item itself when flattened). */
+export function itemProps(item: unknown): Obj {
+  const o = obj(item);
+  const p = obj(o.properties);
+  return Object.keys(p).length > 0 ? p : o;
+}
+
+/**
+ * Private endpoint connections of a resource's `properties` (Key Vault, storage, SQL: items with
+ * `properties.privateLinkServiceConnectionState.status`); only `Approved` ones carry traffic.
+ */
+export function privateEndpoints(properties: Obj): { total: number; approved: string[] } {
+  const all = list(properties.privateEndpointConnections);
+  const approved = all.flatMap((c) => {
+    const status = str(obj(itemProps(c).privateLinkServiceConnectionState).status);
+    return status?.toLowerCase() === 'approved' ? [str(obj(c).id) ?? str(obj(c).name) ?? '?'] : [];
+  });
+  return { total: all.length, approved };
+}
+
+/** The subscription ids a snapshot covers (its accounts and its resources' subscriptions). */
+export function subscriptionsOf(snapshot: CloudSnapshot): string[] {
+  const subs = new Set<string>();
+  if (snapshot.provider === 'azure') for (const a of snapshot.accounts) subs.add(a.toLowerCase());
+  for (const r of snapshot.resources) {
+    if (r.provider === 'azure' && r.type !== ARM.conditionalAccess) subs.add(r.account.toLowerCase());
+  }
+  return [...subs].sort();
 }
 
 /**
@@ -75,11 +140,7 @@ export function sqlSetting(
   r: CloudResource,
   key: 'auditingSettings' | 'transparentDataEncryption',
 ): Obj | undefined {
-  const v = r.supplementary[key];
-  if (v === undefined || v === null || typeof v !== 'object') return undefined;
-  const o = obj(v);
-  const inner = obj(o.properties);
-  return Object.keys(inner).length > 0 ? inner : o;
+  return lookupProps(r, key);
 }
 
 /** Resource Graph's power state of a VM (`PowerState/running`) without the prefix, if known. */
@@ -92,4 +153,9 @@ export function powerState(vm: CloudResource): string | undefined {
 export function patchAssessment(vm: CloudResource): Obj | undefined {
   const a = vm.supplementary.patchAssessment;
   return a !== null && typeof a === 'object' && !Array.isArray(a) ? (a as Obj) : undefined;
+}
+
+/** Whether a storage account has a blob service: every kind but FileStorage (premium file shares). */
+export function hasBlobService(r: CloudResource): boolean {
+  return String(r.supplementary.kind ?? '').toLowerCase() !== 'filestorage';
 }

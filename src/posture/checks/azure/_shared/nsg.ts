@@ -101,3 +101,56 @@ export function openPorts(
   }
   return out;
 }
+
+/** A closed port interval. */
+type Interval = [number, number];
+
+/** A port spec as an interval (`*` = 0-65535); malformed specs as none. */
+function interval(spec: string): Interval | undefined {
+  const s = spec.trim();
+  if (s === '*') return [0, 65535];
+  const range = /^(\d+)\s*-\s*(\d+)$/.exec(s);
+  if (range) return [Number(range[1]), Number(range[2])];
+  return /^\d+$/.test(s) ? [Number(s), Number(s)] : undefined;
+}
+
+/** `a` minus every interval of `taken`. */
+function subtract(a: Interval, taken: readonly Interval[]): Interval[] {
+  let rest: Interval[] = [a];
+  for (const [lo, hi] of taken) {
+    rest = rest.flatMap(([from, to]): Interval[] => {
+      if (hi < from || lo > to) return [[from, to]];
+      const out: Interval[] = [];
+      if (from < lo) out.push([from, lo - 1]);
+      if (hi < to) out.push([hi + 1, to]);
+      return out;
+    });
+  }
+  return rest;
+}
+
+const spec = ([lo, hi]: Interval) =>
+  lo === 0 && hi === 65535 ? '*' : lo === hi ? String(lo) : `${lo}-${hi}`;
+
+/**
+ * The UDP ports an NSG leaves open to the internet, by the rule that opens them (Prowler
+ * `network_udp_internet_access_restricted`): rules matching UDP (`Udp` or `*`) from any address
+ * are taken in priority order, each deciding the ports no earlier such rule decided; what an
+ * `Allow` decides is open, what a `Deny` decides is closed.
+ */
+export function openUdpPorts(nsgProperties: Obj): { rule: string; priority: number; ports: string[] }[] {
+  const decided: Interval[] = [];
+  const out = [];
+  for (const r of inboundRules(nsgProperties)) {
+    if (!(r.protocol === 'udp' || r.protocol === '*') || !r.sources.some(isOpenSource)) continue;
+    const mine = r.ports.flatMap((p): Interval[] => {
+      const i = interval(p);
+      return i ? [i] : [];
+    });
+    const fresh = mine.flatMap((i) => subtract(i, decided));
+    decided.push(...mine);
+    if (r.access === 'allow' && fresh.length > 0)
+      out.push({ rule: r.name, priority: r.priority, ports: fresh.map(spec) });
+  }
+  return out;
+}

@@ -17,6 +17,7 @@ export const check: PostureCheck = {
   resourceType: ARM.networkSecurityGroup,
   citations: ['164.308(a)(1)(ii)(B)', '164.312(a)(1)', '164.312(e)(1)'],
   risk: 'Management ports reachable from any address are brute-forced and exploited within hours; a foothold on a VM reaches the ePHI it processes.',
+  params: ['adminPorts'],
   remediation: {
     text: 'Portal: Network security group → Settings → Inbound security rules → delete the rule or narrow its Source to your VPN/bastion range. Prefer Azure Bastion or just-in-time VM access.',
     cli: 'az network nsg rule update --nsg-name <nsg> --resource-group <rg> --name <rule> --source-address-prefixes <admin-cidr>\n# or: az network nsg rule delete --nsg-name <nsg> --resource-group <rg> --name <rule>',

@@ -17,6 +17,7 @@ export const check: PostureCheck = {
   resourceType: ARM.sqlServer,
   citations: ['164.312(b)', '164.316(b)(2)(i)'],
   risk: 'Audit records deleted before the retention period ends cannot support an access review, breach investigation or OCR request for the years it covers.',
+  params: ['phiRetentionDays'],
   remediation: {
     text: 'Portal: SQL server → Security → Auditing → Storage → Advanced properties → Retention (Days) = 0 (unlimited) or at least 2190 → Save. For a Log Analytics target, set the workspace or table retention instead.',
     cli: 'az sql server audit-policy update --name <server> --resource-group <rg> --state Enabled --bsts Enabled --storage-account <account> --retention-days 0',

@@ -17,6 +17,7 @@ export const check: PostureCheck = {
   resourceType: ARM.storageAccount,
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   risk: 'TLS 1.0 and 1.1 are deprecated (RFC 8996) and let clients negotiate weak ciphers for data in transit.',
+  params: ['minTlsVersion'],
   remediation: {
     text: 'Portal: Storage account → Settings → Configuration → "Minimum TLS version" → Version 1.2 → Save. Check client logs for older TLS first.',
     cli: 'az storage account update --name <account> --resource-group <rg> --min-tls-version TLS1_2',

@@ -1,13 +1,22 @@
 /**
  * The fixture account of the data, identity and logging collectors' wire-level tests, answering
  * in AWS's wire formats after the API reference examples (S3 REST-XML, IAM/RDS/ELBv2 query XML,
- * KMS/CloudTrail/Logs JSON 1.1). It is seeded with what the HIPAA posture checks look for:
+ * KMS/CloudTrail/Logs JSON 1.1, Lambda REST-JSON). It is seeded with what the HIPAA posture
+ * checks look for:
  *
  * - S3 `pw-phi-records` (tag PHI=true): public through its bucket policy (Principal "*"), no
  *   public access block, no default encryption, versioning never enabled, no server access
- *   logging, a lifecycle rule moving `phi/` to GLACIER after 90 days.
+ *   logging, a lifecycle rule moving `phi/` to GLACIER after 90 days, no Object Ownership setting
+ *   (ACLs in effect), no Object Lock, no replication, no event notifications.
  * - S3 `pw-blocked-public` (eu-west-1, found through GetBucketLocation): policy public, but its
- *   bucket-level block has RestrictPublicBuckets=true, so it is effectively not public.
+ *   bucket-level block has RestrictPublicBuckets=true, so it is effectively not public;
+ *   BucketOwnerEnforced, Object Lock GOVERNANCE 30 days, an enabled replication rule, an SQS
+ *   notification and EventBridge delivery.
+ * - Lambda `intake` (PHI): resource policy letting Principal "*" invoke its URL, and a URL with
+ *   AuthType NONE and CORS `*` (its alias `live` has an AWS_IAM URL, on a second page);
+ *   `reports-export`: Principal {"AWS":"*"} narrowed by aws:PrincipalOrgID, an AWS_IAM URL;
+ *   `nightly-batch`: no policy (ResourceNotFoundException), no URL. `lambdaExposureAnswer` gives
+ *   every other function name "no policy, no URL".
  * - No account-level S3 public access block.
  * - CloudTrail `management-events`: single-region, log file validation off, no KMS key.
  * - KMS `alias/phi-data`: customer-managed symmetric key with rotation off.
@@ -19,7 +28,10 @@
  *   `"Action":"s3:*","Resource":"*"`.
  * - ALB `ehr-web` (PHI): HTTP:80 listener forwarding without redirect; HTTPS:443 listener with
  *   ELBSecurityPolicy-2016-08 (TLSv1 and TLSv1.1 allowed); access logs and deletion protection off.
- * - Log group `/ehr/app` (PHI): no KMS key, 30-day retention.
+ * - Log group `/ehr/app` (PHI): no KMS key, 30-day retention; its events of 2025-02-28 (two
+ *   FilterLogEvents pages) hold a synthetic SSN-shaped string and a fake bearer token. Pin the
+ *   logs collector's clock to `LOG_SAMPLE_NOW` to have them in the sampling window.
+ *   `/aws/lambda/intake` logged nothing in the window.
  */
 
 import { Agent } from 'node:http';
@@ -33,6 +45,7 @@ import {
   type FakeAws,
   jsonError,
   queryError,
+  restJsonError,
   s3Error,
 } from '../fake-aws.test-helpers.js';
 
@@ -190,6 +203,35 @@ function s3(call: AwsCall): AwsReply {
             `<Tagging xmlns="${S3NS}"><TagSet><Tag><Key>PHI</Key><Value>true</Value></Tag><Tag><Key>Owner</Key><Value>records-team</Value></Tag></TagSet></Tagging>`,
           )
         : s3Error('NoSuchTagSet', 'The TagSet does not exist', 404);
+    case 'ownershipControls':
+      return phi
+        ? s3Error('OwnershipControlsNotFoundError', 'The bucket ownership controls were not found', 404)
+        : xml(
+            `<OwnershipControls xmlns="${S3NS}"><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>`,
+          );
+    case 'object-lock':
+      return phi
+        ? s3Error(
+            'ObjectLockConfigurationNotFoundError',
+            'Object Lock configuration does not exist for this bucket',
+            404,
+          )
+        : xml(
+            `<ObjectLockConfiguration xmlns="${S3NS}"><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule></ObjectLockConfiguration>`,
+          );
+    case 'replication':
+      return phi
+        ? s3Error('ReplicationConfigurationNotFoundError', 'The replication configuration was not found', 404)
+        : xml(
+            `<ReplicationConfiguration xmlns="${S3NS}"><Role>arn:aws:iam::${ACCOUNT}:role/s3-replication</Role><Rule><ID>replicate-all</ID><Priority>1</Priority><Status>Enabled</Status><Filter><Prefix></Prefix></Filter><DeleteMarkerReplication><Status>Disabled</Status></DeleteMarkerReplication><Destination><Bucket>arn:aws:s3:::pw-blocked-public-replica</Bucket><StorageClass>STANDARD_IA</StorageClass></Destination></Rule></ReplicationConfiguration>`,
+          );
+    case 'notification':
+      // A bucket without notifications answers an empty NotificationConfiguration, not an error.
+      return xml(
+        phi
+          ? `<NotificationConfiguration xmlns="${S3NS}"/>`
+          : `<NotificationConfiguration xmlns="${S3NS}"><QueueConfiguration><Id>new-objects</Id><Queue>arn:aws:sqs:eu-west-1:${ACCOUNT}:ingest</Queue><Event>s3:ObjectCreated:*</Event><Filter><S3Key><FilterRule><Name>prefix</Name><Value>incoming/</Value></FilterRule></S3Key></Filter></QueueConfiguration><EventBridgeConfiguration></EventBridgeConfiguration></NotificationConfiguration>`,
+      );
     default:
       return s3Error('NotImplemented', `fake has no ${call.action}`, 501);
   }
@@ -298,7 +340,7 @@ const dbInstance = (o: {
   multiAz: boolean;
   tags: string;
 }) =>
-  `<DBInstance><DBInstanceIdentifier>${o.id}</DBInstanceIdentifier><DBInstanceClass>db.t3.medium</DBInstanceClass><Engine>postgres</Engine><EngineVersion>14.7</EngineVersion><DBInstanceStatus>available</DBInstanceStatus><MasterUsername>dbadmin</MasterUsername><Endpoint><Address>${o.id}.cg034hpkmmjt.us-east-1.rds.amazonaws.com</Address><Port>5432</Port><HostedZoneId>Z2R2ITUGPM61AM</HostedZoneId></Endpoint><AllocatedStorage>100</AllocatedStorage><InstanceCreateTime>2023-06-01T10:00:00.000Z</InstanceCreateTime><BackupRetentionPeriod>${o.retention}</BackupRetentionPeriod><MultiAZ>${o.multiAz}</MultiAZ><AutoMinorVersionUpgrade>false</AutoMinorVersionUpgrade><PubliclyAccessible>false</PubliclyAccessible><StorageType>gp3</StorageType><StorageEncrypted>${o.encrypted}</StorageEncrypted>${o.kms ? `<KmsKeyId>${o.kms}</KmsKeyId>` : ''}<DbiResourceId>db-${o.id.toUpperCase()}EXAMPLE</DbiResourceId><DeletionProtection>false</DeletionProtection><IAMDatabaseAuthenticationEnabled>false</IAMDatabaseAuthenticationEnabled><DBInstanceArn>arn:aws:rds:us-east-1:${ACCOUNT}:db:${o.id}</DBInstanceArn><TagList>${o.tags}</TagList></DBInstance>`;
+  `<DBInstance><DBInstanceIdentifier>${o.id}</DBInstanceIdentifier><DBInstanceClass>db.t3.medium</DBInstanceClass><Engine>postgres</Engine><EngineVersion>14.7</EngineVersion><DBInstanceStatus>available</DBInstanceStatus><MasterUsername>dbadmin</MasterUsername><Endpoint><Address>${o.id}.cg034hpkmmjt.us-east-1.rds.amazonaws.com</Address><Port>5432</Port><HostedZoneId>Z2R2ITUGPM61AM</HostedZoneId></Endpoint><AllocatedStorage>100</AllocatedStorage><InstanceCreateTime>2023-06-01T10:00:00.000Z</InstanceCreateTime><BackupRetentionPeriod>${o.retention}</BackupRetentionPeriod><MultiAZ>${o.multiAz}</MultiAZ><AutoMinorVersionUpgrade>false</AutoMinorVersionUpgrade><MonitoringInterval>0</MonitoringInterval><PubliclyAccessible>false</PubliclyAccessible><StorageType>gp3</StorageType><StorageEncrypted>${o.encrypted}</StorageEncrypted>${o.kms ? `<KmsKeyId>${o.kms}</KmsKeyId>` : ''}<DbiResourceId>db-${o.id.toUpperCase()}EXAMPLE</DbiResourceId><DeletionProtection>false</DeletionProtection><IAMDatabaseAuthenticationEnabled>false</IAMDatabaseAuthenticationEnabled><DBInstanceArn>arn:aws:rds:us-east-1:${ACCOUNT}:db:${o.id}</DBInstanceArn><TagList>${o.tags}</TagList></DBInstance>`;
 
 function rds(call: AwsCall): AwsReply {
   if (call.action === 'DescribeDBInstances') {
@@ -536,10 +578,191 @@ function logs(call: AwsCall): AwsReply {
   if (call.action === 'ListTagsForResource') {
     return json({ tags: String(call.params.resourceArn).endsWith(':/ehr/app') ? { PHI: 'true' } : {} });
   }
+  if (call.action === 'FilterLogEvents') return filterLogEvents(call);
   return jsonError('UnknownOperationException', `fake has no ${call.action}`);
 }
 
+/** A clock for the logs collector under which the seeded events are inside its sampling window. */
+export const LOG_SAMPLE_NOW = Date.parse('2025-03-01T00:00:00Z');
+/** Synthetic SSN-shaped and bearer-token strings seeded into `/ehr/app` (never real data). */
+export const SYNTHETIC_SSN = '123-45-6789';
+export const SYNTHETIC_BEARER = 'pw-synthetic-token-0000000000';
+const at = (iso: string) => Date.parse(iso);
+/** `/ehr/app`'s events over two pages; `/aws/lambda/intake` logged nothing. */
+export const EHR_EVENTS = [
+  [
+    {
+      logStreamName: 'ehr-app/i-0a1b2c3d4e5f60001',
+      timestamp: at('2025-02-28T10:00:00Z'),
+      message: 'GET /api/patients 200 12ms',
+    },
+    {
+      logStreamName: 'ehr-app/i-0a1b2c3d4e5f60001',
+      timestamp: at('2025-02-28T10:00:05Z'),
+      message: `updated patient record ssn=${SYNTHETIC_SSN} status=ok`,
+    },
+  ],
+  [
+    {
+      logStreamName: 'ehr-app/i-0a1b2c3d4e5f60002',
+      timestamp: at('2025-02-28T11:30:00Z'),
+      message: `calling lab API with Authorization: Bearer ${SYNTHETIC_BEARER}`,
+    },
+    {
+      logStreamName: 'ehr-app/i-0a1b2c3d4e5f60002',
+      timestamp: at('2025-02-28T11:30:01Z'),
+      message: 'health check ok',
+    },
+  ],
+];
+
+// FilterLogEvents (Logs API Reference): events of the window, at most `limit`, pages by nextToken.
+function filterLogEvents(call: AwsCall): AwsReply {
+  const p = call.params as { logGroupName?: string; startTime?: number; endTime?: number; limit?: number };
+  const second = call.params.nextToken === 'events-page-2';
+  const page = p.logGroupName === '/ehr/app' ? (EHR_EVENTS[second ? 1 : 0] ?? []) : [];
+  const inWindow = page
+    .filter((e) => (p.startTime ?? 0) <= e.timestamp && e.timestamp <= (p.endTime ?? Number.MAX_SAFE_INTEGER))
+    .slice(0, p.limit ?? 10_000)
+    .map((e, i) => ({ ...e, ingestionTime: e.timestamp + 1000, eventId: `${e.timestamp}${i}` }));
+  const more = p.logGroupName === '/ehr/app' && !second;
+  return json({ events: inWindow, searchedLogStreams: [], ...(more && { nextToken: 'events-page-2' }) });
+}
+
+// ------------------------------------------- Lambda (Lambda API Reference examples, REST-JSON)
+const fnArn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
+const fn = (name: string, extra: Record<string, unknown>) => ({
+  FunctionName: name,
+  FunctionArn: fnArn(name),
+  Runtime: 'nodejs20.x',
+  Role: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+  Handler: 'index.handler',
+  CodeSize: 2048,
+  Timeout: 30,
+  MemorySize: 256,
+  LastModified: '2024-09-01T10:00:00.000+0000',
+  CodeSha256: `sha+${name}`,
+  Version: '$LATEST',
+  PackageType: 'Zip',
+  Architectures: ['arm64'],
+  ...extra,
+});
+export const DATA_FUNCTIONS = {
+  intake: fn('intake', { Description: 'Referral intake webhook' }),
+  reports: fn('reports-export', {}),
+  batch: fn('nightly-batch', { Timeout: 300 }),
+};
+const FUNCTION_TAGS: Record<string, Record<string, string>> = {
+  [DATA_FUNCTIONS.intake.FunctionArn]: { PHI: 'true' },
+  [DATA_FUNCTIONS.reports.FunctionArn]: { Owner: 'analytics' },
+  [DATA_FUNCTIONS.batch.FunctionArn]: {},
+};
+/** intake: anyone may invoke its URL (the statement the console writes for AuthType NONE). */
+export const INTAKE_POLICY = {
+  Version: '2012-10-17',
+  Id: 'default',
+  Statement: [
+    {
+      Sid: 'FunctionURLAllowPublicAccess',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 'lambda:InvokeFunctionUrl',
+      Resource: DATA_FUNCTIONS.intake.FunctionArn,
+      Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } },
+    },
+    {
+      Sid: 's3-invoke',
+      Effect: 'Allow',
+      Principal: { Service: 's3.amazonaws.com' },
+      Action: 'lambda:InvokeFunction',
+      Resource: DATA_FUNCTIONS.intake.FunctionArn,
+      Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::pw-phi-records' } },
+    },
+  ],
+};
+/** reports-export: Principal "*", narrowed to the organisation. */
+export const REPORTS_POLICY = {
+  Version: '2012-10-17',
+  Id: 'default',
+  Statement: [
+    {
+      Sid: 'org-invoke',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 'lambda:InvokeFunction',
+      Resource: DATA_FUNCTIONS.reports.FunctionArn,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+    },
+  ],
+};
+const POLICIES: Record<string, unknown> = { intake: INTAKE_POLICY, 'reports-export': REPORTS_POLICY };
+const url = (name: string, qualifier: string, auth: string, cors?: Record<string, unknown>) => ({
+  FunctionUrl: `https://${name}${qualifier}.lambda-url.us-east-1.on.aws/`,
+  FunctionArn: `${fnArn(name)}${qualifier === '' ? '' : `:${qualifier}`}`,
+  CreationTime: '2024-09-01T10:00:00.000Z',
+  LastModifiedTime: '2024-09-01T10:00:00.000Z',
+  AuthType: auth,
+  InvokeMode: 'BUFFERED',
+  ...(cors && { Cors: cors }),
+});
+// intake's URLs come over two pages (NextMarker): $LATEST open to anyone, alias `live` with IAM.
+const URLS: Record<string, unknown[][]> = {
+  intake: [
+    [
+      url('intake', '', 'NONE', {
+        AllowOrigins: ['*'],
+        AllowMethods: ['POST'],
+        AllowCredentials: false,
+        MaxAge: 0,
+      }),
+    ],
+    [url('intake', 'live', 'AWS_IAM')],
+  ],
+  'reports-export': [[url('reports-export', '', 'AWS_IAM')]],
+};
+
+/**
+ * Lambda's GetPolicy and ListFunctionUrlConfigs for any function: the data account's seeded
+ * ones, and "no policy, no URL" (ResourceNotFoundException, `[]`) for every other name.
+ */
+export function lambdaExposureAnswer(call: AwsCall): AwsReply | undefined {
+  if (call.method !== 'GET') return undefined;
+  const policy = /^\/2015-03-31\/functions\/([^/]+)\/policy$/.exec(call.path);
+  if (policy) {
+    const doc = POLICIES[policy[1] as string];
+    return doc === undefined
+      ? restJsonError('ResourceNotFoundException', 'The resource you requested does not exist.', 404)
+      : json({ Policy: JSON.stringify(doc), RevisionId: '4843f2f6-7c59-4fda-b484-afd0bc0e22b8' });
+  }
+  const urls = /^\/2021-10-31\/functions\/([^/]+)\/urls$/.exec(call.path);
+  if (urls) {
+    const pages = URLS[urls[1] as string] ?? [[]];
+    const i = call.params.Marker === undefined ? 0 : Number(call.params.Marker);
+    return json({
+      FunctionUrlConfigs: pages[i] ?? [],
+      ...(i + 1 < pages.length && { NextMarker: String(i + 1) }),
+    });
+  }
+  return undefined;
+}
+
+function lambda(call: AwsCall): AwsReply {
+  if (call.method === 'GET' && call.path.replace(/\/$/, '') === '/2015-03-31/functions') {
+    return json({ Functions: Object.values(DATA_FUNCTIONS) });
+  }
+  const tags = /^\/2017-03-31\/tags\/(.+)$/.exec(call.path);
+  if (call.method === 'GET' && tags) {
+    const t = FUNCTION_TAGS[tags[1] as string];
+    return t ? json({ Tags: t }) : restJsonError('ResourceNotFoundException', 'Function not found', 404);
+  }
+  return (
+    lambdaExposureAnswer(call) ??
+    restJsonError('UnknownOperationException', `fake has no ${call.action}`, 404)
+  );
+}
+
 const SERVICES: Record<string, (call: AwsCall) => AwsReply> = {
+  lambda,
   s3,
   iam,
   rds,

@@ -1,11 +1,21 @@
 /**
  * Wire-level tests of the Lambda collector: the real Lambda client against the loopback AWS
- * answering in REST-JSON (`GET /2015-03-31/functions/`, `GET /2017-03-31/tags/<arn>`).
+ * answering in REST-JSON (`GET /2015-03-31/functions/`, `GET /2017-03-31/tags/<arn>`,
+ * `GET /2015-03-31/functions/<name>/policy`, `GET /2021-10-31/functions/<name>/urls`). The compute
+ * fixture (fake-account) has no policies or URLs; the data fixture (fake-data-account) seeds them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../core/errors.js';
 import { account, FUNCTIONS, fakeContext } from '../fake-account.test-helpers.js';
-import { type FakeAws, restJsonError, startFakeAws } from '../fake-aws.test-helpers.js';
+import { type AwsCall, type FakeAws, restJsonError, startFakeAws } from '../fake-aws.test-helpers.js';
+import {
+  DATA_FUNCTIONS,
+  dataAccount,
+  fakeContext as dataContext,
+  INTAKE_POLICY,
+  lambdaExposureAnswer,
+  REPORTS_POLICY,
+} from './fake-data-account.test-helpers.js';
 import { lambdaCollector } from './lambda.js';
 import { LAMBDA_RUNTIME_DEPRECATION, runtimeDeprecationDate } from './lambda-runtimes.js';
 
@@ -15,9 +25,14 @@ afterEach(async () => {
   fake = undefined;
 });
 
+// The compute fixture answering GetPolicy (no policy) and ListFunctionUrlConfigs (none) too.
+const computeAccount = (
+  override: (call: AwsCall) => ReturnType<typeof lambdaExposureAnswer> = () => undefined,
+) => account((call) => override(call) ?? lambdaExposureAnswer(call));
+
 describe('lambdaCollector', () => {
   it('collects every function with tags, runtime deprecation and variable names only', async () => {
-    fake = await startFakeAws(account());
+    fake = await startFakeAws(computeAccount());
     const { ctx, gaps } = fakeContext(fake);
     const resources = await lambdaCollector.collect(ctx);
     expect(gaps).toEqual([]);
@@ -49,10 +64,14 @@ describe('lambdaCollector', () => {
     expect(JSON.stringify(resources)).not.toContain('hunter2');
     expect(JSON.stringify(resources)).not.toContain('lab.internal');
     expect(phi?.configuration.environment).toBeUndefined();
-    expect(thumb?.supplementary).toEqual({ runtimeDeprecation: { date: '2026-04-30' } });
+    expect(thumb?.supplementary).toEqual({
+      runtimeDeprecation: { date: '2026-04-30' },
+      Policy: null,
+      functionUrlConfigs: [],
+    });
     expect(thumb?.configuration.environmentVariableNames).toEqual([]);
     // Container-image functions have no managed runtime to deprecate.
-    expect(container?.supplementary).toEqual({});
+    expect(container?.supplementary).toEqual({ Policy: null, functionUrlConfigs: [] });
 
     expect(fake.calls.map((c) => [c.method, c.path, c.params])).toEqual([
       ['GET', '/2015-03-31/functions', { MaxItems: '50' }],
@@ -60,12 +79,80 @@ describe('lambdaCollector', () => {
       ['GET', `/2017-03-31/tags/${FUNCTIONS.phi.FunctionArn}`, {}],
       ['GET', `/2017-03-31/tags/${FUNCTIONS.thumbnailer.FunctionArn}`, {}],
       ['GET', `/2017-03-31/tags/${FUNCTIONS.container.FunctionArn}`, {}],
+      ['GET', '/2015-03-31/functions/phi-hl7-ingest/policy', {}],
+      ['GET', '/2015-03-31/functions/thumbnailer/policy', {}],
+      ['GET', '/2015-03-31/functions/dicom-convert/policy', {}],
+      ['GET', '/2021-10-31/functions/phi-hl7-ingest/urls', { MaxItems: '50' }],
+      ['GET', '/2021-10-31/functions/thumbnailer/urls', { MaxItems: '50' }],
+      ['GET', '/2021-10-31/functions/dicom-convert/urls', { MaxItems: '50' }],
     ]);
+  });
+
+  it('reads resource-based policies and function URLs (NONE and AWS_IAM, over pages)', async () => {
+    fake = await startFakeAws(dataAccount());
+    const { ctx, gaps } = dataContext(fake, { region: 'us-east-1' });
+    const resources = await lambdaCollector.collect(ctx);
+    expect(gaps).toEqual([]);
+    const byName = Object.fromEntries(resources.map((r) => [r.name, r]));
+    expect(byName.intake?.tags).toEqual({ PHI: 'true' });
+    expect(JSON.parse(byName.intake?.supplementary.Policy as string)).toEqual(INTAKE_POLICY);
+    expect(byName.intake?.supplementary.functionUrlConfigs).toEqual([
+      {
+        functionUrl: 'https://intake.lambda-url.us-east-1.on.aws/',
+        functionArn: DATA_FUNCTIONS.intake.FunctionArn,
+        creationTime: '2024-09-01T10:00:00.000Z',
+        lastModifiedTime: '2024-09-01T10:00:00.000Z',
+        authType: 'NONE',
+        invokeMode: 'BUFFERED',
+        cors: { allowOrigins: ['*'], allowMethods: ['POST'], allowCredentials: false, maxAge: 0 },
+      },
+      {
+        functionUrl: 'https://intakelive.lambda-url.us-east-1.on.aws/',
+        functionArn: `${DATA_FUNCTIONS.intake.FunctionArn}:live`,
+        creationTime: '2024-09-01T10:00:00.000Z',
+        lastModifiedTime: '2024-09-01T10:00:00.000Z',
+        authType: 'AWS_IAM',
+        invokeMode: 'BUFFERED',
+        cors: null,
+      },
+    ]);
+    expect(JSON.parse(byName['reports-export']?.supplementary.Policy as string)).toEqual(REPORTS_POLICY);
+    expect(byName['reports-export']?.supplementary.functionUrlConfigs).toMatchObject([
+      { authType: 'AWS_IAM' },
+    ]);
+    // ResourceNotFoundException from GetPolicy is "no policy", not a failure.
+    expect(byName['nightly-batch']?.supplementary).toMatchObject({ Policy: null, functionUrlConfigs: [] });
+    const urlCalls = fake.calls.filter((c) => c.path === '/2021-10-31/functions/intake/urls');
+    expect(urlCalls.map((c) => c.params)).toEqual([{ MaxItems: '50' }, { MaxItems: '50', Marker: '1' }]);
+  });
+
+  it('records a denied GetPolicy or ListFunctionUrlConfigs as a gap, leaving the key missing', async () => {
+    fake = await startFakeAws(
+      dataAccount((call) =>
+        call.path.endsWith('/policy') || call.path.endsWith('/urls')
+          ? restJsonError('AccessDeniedException', 'not authorized', 403)
+          : undefined,
+      ),
+    );
+    const { ctx, gaps } = dataContext(fake, { region: 'us-east-1' });
+    const resources = await lambdaCollector.collect(ctx);
+    expect(gaps.map((g) => [g.service, g.reason])).toEqual([
+      ['lambda', 'GetPolicy: AccessDeniedException'],
+      ['lambda', 'ListFunctionUrlConfigs: AccessDeniedException'],
+    ]);
+    expect(resources).toHaveLength(3);
+    for (const r of resources) {
+      expect(r.supplementary).not.toHaveProperty('Policy');
+      expect(r.supplementary).not.toHaveProperty('functionUrlConfigs');
+    }
+    // Stopped at the first denial of each.
+    expect(fake.calls.filter((c) => c.path.endsWith('/policy'))).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.path.endsWith('/urls'))).toHaveLength(1);
   });
 
   it('records denied tags as a gap and keeps the functions', async () => {
     fake = await startFakeAws(
-      account((call) =>
+      computeAccount((call) =>
         call.path.startsWith('/2017-03-31/tags/')
           ? restJsonError('AccessDeniedException', 'not authorized to perform: lambda:ListTags', 403)
           : undefined,
@@ -81,7 +168,7 @@ describe('lambdaCollector', () => {
   it('retries TooManyRequestsException (HTTP 429) and then succeeds', async () => {
     let throttled = 0;
     fake = await startFakeAws(
-      account((call) => {
+      computeAccount((call) => {
         if (call.path !== '/2015-03-31/functions' || throttled > 0) return undefined;
         throttled += 1;
         return restJsonError('TooManyRequestsException', 'Rate exceeded', 429);

@@ -9,12 +9,23 @@
  * `supplementary.runtimeDeprecation = { date }` is the runtime's deprecation date from
  * lambda-runtimes.ts. Whether that date has passed is for the consumer to decide against its own
  * clock: collectors have none, and a snapshot must mean the same thing when read again later.
+ *
+ * Exposure (Lambda API Reference, GetPolicy and ListFunctionUrlConfigs, both on the unqualified
+ * function name): `supplementary.Policy` is the resource-based policy's JSON text as GetPolicy
+ * returns it (Config's key for it), `null` when the function has none (ResourceNotFoundException);
+ * `supplementary.functionUrlConfigs` lists the function's URLs, its own and its aliases',
+ * camel-cased (`functionUrl`, `functionArn`, `authType` NONE | AWS_IAM, `cors`, `invokeMode`),
+ * `[]` when it has none. A key is missing when its call was denied (a gap). Policies of published
+ * versions and aliases are not read (Prowler's check reads the unqualified function's only too).
  */
 import {
   type FunctionConfiguration,
+  type FunctionUrlConfig,
+  GetPolicyCommand,
   LambdaClient,
   ListTagsCommand,
   paginateListFunctions,
+  paginateListFunctionUrlConfigs,
 } from '@aws-sdk/client-lambda';
 import type { CloudResource } from '../../../../core/cloud.js';
 import { tagRecord } from '../../../../core/cloud.js';
@@ -46,6 +57,21 @@ export function functionConfiguration(fn: FunctionConfiguration): Record<string,
   return out;
 }
 
+/** A function URL's configuration in Config's casing (`authType`, `cors.allowOrigins`, …). */
+export function urlConfiguration(u: FunctionUrlConfig): Record<string, unknown> {
+  return { ...configShape(u), cors: u.Cors === undefined ? null : configShape(u.Cors) };
+}
+
+// GetPolicy answers ResourceNotFoundException for a function without a resource-based policy.
+async function functionPolicy(lambda: LambdaClient, FunctionName: string): Promise<string | null> {
+  try {
+    return (await lambda.send(new GetPolicyCommand({ FunctionName }))).Policy ?? null;
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ResourceNotFoundException') return null;
+    throw err;
+  }
+}
+
 async function collectRegion(lambda: LambdaClient, ctx: AwsContext): Promise<CloudResource[]> {
   // ListFunctions returns at most 50 functions a page (MaxItems); the paginator follows Marker.
   const functions = await ctx.guarded('lambda', 'ListFunctions', () =>
@@ -61,15 +87,37 @@ async function collectRegion(lambda: LambdaClient, ctx: AwsContext): Promise<Clo
       tags.set(f.FunctionArn as string, tagRecord(out.Tags));
     }
   });
+  // Both exposure reads stop at their first denial for the same reason as ListTags.
+  const policies = new Map<string, string | null>();
+  await ctx.guarded('lambda', 'GetPolicy', async () => {
+    for (const f of named)
+      policies.set(f.FunctionArn as string, await functionPolicy(lambda, f.FunctionName as string));
+  });
+  const urls = new Map<string, Record<string, unknown>[]>();
+  await ctx.guarded('lambda', 'ListFunctionUrlConfigs', async () => {
+    for (const f of named) {
+      // At most 50 URL configurations a page (MaxItems); the paginator follows Marker.
+      const pages = paginateListFunctionUrlConfigs(
+        { client: lambda, pageSize: 50 },
+        { FunctionName: f.FunctionName as string },
+      );
+      const configs = await allPages(pages, (p) => p.FunctionUrlConfigs);
+      urls.set(f.FunctionArn as string, configs.map(urlConfiguration));
+    }
+  });
   return named.map((f) => {
+    const arn = f.FunctionArn as string;
     const date = runtimeDeprecationDate(f.Runtime);
+    const supplementary: Record<string, unknown> = date ? { runtimeDeprecation: { date } } : {};
+    if (policies.has(arn)) supplementary.Policy = policies.get(arn);
+    if (urls.has(arn)) supplementary.functionUrlConfigs = urls.get(arn);
     return cloudResource(ctx, {
       type: 'AWS::Lambda::Function',
-      id: f.FunctionArn as string,
+      id: arn,
       name: f.FunctionName as string,
-      tags: tags.get(f.FunctionArn as string) ?? {},
+      tags: tags.get(arn) ?? {},
       configuration: functionConfiguration(f),
-      supplementary: date ? { runtimeDeprecation: { date } } : {},
+      supplementary,
     });
   });
 }

@@ -66,6 +66,12 @@ describe('s3Collector', () => {
         ],
       },
       BucketTaggingConfiguration: { tagSets: [{ tags: { PHI: 'true', Owner: 'records-team' } }] },
+      // OwnershipControlsNotFoundError, ObjectLockConfigurationNotFoundError and
+      // ReplicationConfigurationNotFoundError are absence; no notification is an empty answer.
+      OwnershipControls: null,
+      ObjectLockConfiguration: null,
+      BucketReplicationConfiguration: null,
+      BucketNotificationConfiguration: { configurations: {}, eventBridgeEnabled: false },
     });
 
     expect(blocked?.tags).toEqual({});
@@ -92,6 +98,35 @@ describe('s3Collector', () => {
       BucketLoggingConfiguration: { destinationBucketName: 'pw-access-logs', logFilePrefix: 'blocked/' },
       BucketLifecycleConfiguration: null,
       BucketTaggingConfiguration: null,
+      OwnershipControls: { rules: [{ objectOwnership: 'BucketOwnerEnforced' }] },
+      ObjectLockConfiguration: {
+        objectLockEnabled: 'Enabled',
+        rule: { defaultRetention: { mode: 'GOVERNANCE', days: 30, years: null } },
+      },
+      BucketReplicationConfiguration: {
+        roleARN: `arn:aws:iam::${ACCOUNT}:role/s3-replication`,
+        rules: [
+          {
+            id: 'replicate-all',
+            priority: 1,
+            status: 'Enabled',
+            filter: { prefix: '' },
+            deleteMarkerReplication: { status: 'Disabled' },
+            destination: { bucket: 'arn:aws:s3:::pw-blocked-public-replica', storageClass: 'STANDARD_IA' },
+          },
+        ],
+      },
+      BucketNotificationConfiguration: {
+        configurations: {
+          'new-objects': {
+            type: 'QueueConfiguration',
+            events: ['s3:ObjectCreated:*'],
+            filter: { s3KeyFilter: { filterRules: [{ name: 'prefix', value: 'incoming/' }] } },
+            queueARN: `arn:aws:sqs:eu-west-1:${ACCOUNT}:ingest`,
+          },
+        },
+        eventBridgeEnabled: true,
+      },
     });
 
     // What the SDK sent: S3 Control with the account id as host prefix; ListBuckets continued
@@ -112,9 +147,13 @@ describe('s3Collector', () => {
       'encryption',
       'lifecycle',
       'logging',
+      'notification',
+      'object-lock',
+      'ownershipControls',
       'policy',
       'policyStatus',
       'publicAccessBlock',
+      'replication',
       'tagging',
       'versioning',
     ]);
@@ -164,6 +203,72 @@ describe('s3Collector', () => {
     expect(phi?.supplementary).not.toHaveProperty('BucketPolicy');
     expect(phi?.supplementary.PublicAccessBlockConfiguration).toBeNull();
     expect(out.find((r) => r.name === 'pw-blocked-public')?.supplementary.BucketPolicy).toBeDefined();
+  });
+
+  it('leaves each denied exposure read undefined with its own gap', async () => {
+    const denied = new Set(['ownershipControls', 'object-lock', 'replication', 'notification']);
+    fake = await startFakeAws(
+      dataAccount((call) =>
+        call.path === '/pw-phi-records/' && denied.has(call.action.split('?')[1] ?? '')
+          ? s3Error('AccessDenied', 'Access Denied')
+          : undefined,
+      ),
+    );
+    const { ctx, gaps } = fakeContext(fake);
+    const out = await s3Collector.collect(ctx);
+    expect(gaps.map((g) => g.reason).sort()).toEqual([
+      'GetBucketNotificationConfiguration: AccessDenied',
+      'GetBucketOwnershipControls: AccessDenied',
+      'GetBucketReplication: AccessDenied',
+      'GetObjectLockConfiguration: AccessDenied',
+    ]);
+    const phi = out.find((r) => r.name === 'pw-phi-records');
+    for (const key of [
+      'OwnershipControls',
+      'ObjectLockConfiguration',
+      'BucketReplicationConfiguration',
+      'BucketNotificationConfiguration',
+    ])
+      expect(phi?.supplementary).not.toHaveProperty(key);
+    expect(phi?.supplementary.BucketPolicy).toBeDefined();
+  });
+
+  // Lambda destinations travel as CloudFunctionConfiguration (S3 API Reference); one without an Id
+  // is still listed.
+  it('reads Object Lock enabled without a default retention, and an SNS/Lambda notification', async () => {
+    fake = await startFakeAws(
+      dataAccount((call) => {
+        if (call.action === 'GET /pw-phi-records/?object-lock')
+          return {
+            body: `<ObjectLockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>`,
+          };
+        if (call.action === 'GET /pw-phi-records/?notification')
+          return {
+            body: `<NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TopicConfiguration><Id>t</Id><Topic>arn:aws:sns:us-east-1:${ACCOUNT}:audit</Topic><Event>s3:ObjectRemoved:*</Event></TopicConfiguration><CloudFunctionConfiguration><CloudFunction>arn:aws:lambda:us-east-1:${ACCOUNT}:function:intake</CloudFunction><Event>s3:ObjectCreated:Put</Event></CloudFunctionConfiguration></NotificationConfiguration>`,
+          };
+        return undefined;
+      }),
+    );
+    const { ctx } = fakeContext(fake);
+    const phi = (await s3Collector.collect(ctx)).find((r) => r.name === 'pw-phi-records');
+    expect(phi?.supplementary.ObjectLockConfiguration).toEqual({ objectLockEnabled: 'Enabled', rule: null });
+    expect(phi?.supplementary.BucketNotificationConfiguration).toEqual({
+      configurations: {
+        t: {
+          type: 'TopicConfiguration',
+          events: ['s3:ObjectRemoved:*'],
+          filter: null,
+          topicARN: `arn:aws:sns:us-east-1:${ACCOUNT}:audit`,
+        },
+        'LambdaConfiguration-1': {
+          type: 'LambdaConfiguration',
+          events: ['s3:ObjectCreated:Put'],
+          filter: null,
+          functionARN: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:intake`,
+        },
+      },
+      eventBridgeEnabled: false,
+    });
   });
 
   it('retries SlowDown and then succeeds', async () => {

@@ -7,12 +7,22 @@
  * against the bucket's own region: GetBucketLocation (only when ListBuckets gave no
  * BucketRegion), GetBucketAcl, GetBucketPolicy, GetBucketPolicyStatus, GetPublicAccessBlock,
  * GetBucketEncryption, GetBucketVersioning, GetBucketLogging, GetBucketLifecycleConfiguration,
- * GetBucketTagging. S3 Control GetPublicAccessBlock for the account.
+ * GetBucketTagging, GetBucketOwnershipControls, GetObjectLockConfiguration, GetBucketReplication,
+ * GetBucketNotificationConfiguration. S3 Control GetPublicAccessBlock for the account.
  *
  * `supplementary` uses Config's `supplementaryConfiguration` key names. Three states per key:
  * - an object: the configuration as read;
  * - `null`: S3 answered "no such configuration" (NoSuchBucketPolicy, NoSuchTagSet, …), i.e. absent;
  * - key missing: the call was denied; `ctx.guarded` recorded a gap. Posture must say "unknown".
+ *
+ * Config's schema (aws-config-resource-schema, AWS::S3::Bucket) names `ObjectLockConfiguration
+ * {objectLockEnabled, rule.defaultRetention {mode, days, years}}` and
+ * `BucketReplicationConfiguration {roleARN, rules}`; its items carry
+ * `BucketNotificationConfiguration {configurations: {<id>: {type, events, queueARN | topicARN |
+ * functionARN, filter}}}`. Config's rules are keyed by rule id; ours are the API's list, each with
+ * its `id` (readers accept both). Two keys are PatchWarden's, after the API's element names, as
+ * Config records neither: `OwnershipControls {rules: [{objectOwnership}]}` and, inside the
+ * notification configuration, `eventBridgeEnabled`.
  */
 import {
   GetBucketAclCommand,
@@ -20,14 +30,21 @@ import {
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
+  GetBucketNotificationConfigurationCommand,
+  type GetBucketNotificationConfigurationCommandOutput,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
+  GetBucketReplicationCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
   type Grant,
   type LifecycleRule,
+  type NotificationConfigurationFilter,
   paginateListBuckets,
+  type ReplicationRule,
   S3Client,
   type ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
@@ -46,6 +63,9 @@ const ABSENT = new Set([
   'NoSuchPublicAccessBlockConfiguration',
   'NoSuchLifecycleConfiguration',
   'NoSuchTagSet',
+  'OwnershipControlsNotFoundError',
+  'ObjectLockConfigurationNotFoundError',
+  'ReplicationConfigurationNotFoundError',
 ]);
 
 /** Id of the account-level public access block: S3 gives it no ARN, so PatchWarden names one. */
@@ -158,6 +178,18 @@ async function collectBucket(
       ),
       readOptional(ctx, 'GetBucketTagging', () => s3.send(new GetBucketTaggingCommand({ Bucket }))),
     ]);
+    const [ownership, objectLock, replication, notification] = await Promise.all([
+      readOptional(ctx, 'GetBucketOwnershipControls', () =>
+        s3.send(new GetBucketOwnershipControlsCommand({ Bucket })),
+      ),
+      readOptional(ctx, 'GetObjectLockConfiguration', () =>
+        s3.send(new GetObjectLockConfigurationCommand({ Bucket })),
+      ),
+      readOptional(ctx, 'GetBucketReplication', () => s3.send(new GetBucketReplicationCommand({ Bucket }))),
+      ctx.guarded('s3', 'GetBucketNotificationConfiguration', () =>
+        s3.send(new GetBucketNotificationConfigurationCommand({ Bucket })),
+      ),
+    ]);
     if (acl !== undefined) {
       supp.AccessControlList = {
         owner: acl.Owner ? { id: acl.Owner.ID ?? null, displayName: acl.Owner.DisplayName ?? null } : null,
@@ -197,6 +229,32 @@ async function collectBucket(
       tags = tagRecord(tagging?.TagSet ?? []);
       supp.BucketTaggingConfiguration = tagging && { tagSets: [{ tags }] };
     }
+    if (ownership !== undefined) {
+      supp.OwnershipControls = ownership && {
+        rules: (ownership.OwnershipControls?.Rules ?? []).map((r) => ({
+          objectOwnership: r.ObjectOwnership ?? null,
+        })),
+      };
+    }
+    if (objectLock !== undefined) {
+      const c = objectLock?.ObjectLockConfiguration;
+      const d = c?.Rule?.DefaultRetention;
+      supp.ObjectLockConfiguration = objectLock && {
+        objectLockEnabled: c?.ObjectLockEnabled ?? null,
+        rule: d
+          ? { defaultRetention: { mode: d.Mode ?? null, days: d.Days ?? null, years: d.Years ?? null } }
+          : null,
+      };
+    }
+    if (replication !== undefined) {
+      const c = replication?.ReplicationConfiguration;
+      supp.BucketReplicationConfiguration = replication && {
+        roleARN: c?.Role ?? null,
+        rules: (c?.Rules ?? []).map(replicationRule),
+      };
+    }
+    if (notification !== undefined)
+      supp.BucketNotificationConfiguration = notificationConfiguration(notification);
   }
   return {
     provider: 'aws',
@@ -248,6 +306,53 @@ function sseRule(r: ServerSideEncryptionRule): Record<string, unknown> {
 function lifecycleRule(r: LifecycleRule): Record<string, unknown> {
   const shaped = awsConfigShape({ ...r, ID: undefined }) as Record<string, unknown>;
   return { id: r.ID ?? null, ...shaped };
+}
+
+function replicationRule(r: ReplicationRule): Record<string, unknown> {
+  const shaped = awsConfigShape({ ...r, ID: undefined }) as Record<string, unknown>;
+  return { id: r.ID ?? null, ...shaped };
+}
+
+// Config's filter spelling: `filter.s3KeyFilter.filterRules[{name, value}]`.
+function notificationFilter(f: NotificationConfigurationFilter | undefined): Record<string, unknown> | null {
+  const rules = f?.Key?.FilterRules;
+  if (rules === undefined) return null;
+  return {
+    s3KeyFilter: { filterRules: rules.map((r) => ({ name: r.Name ?? null, value: r.Value ?? null })) },
+  };
+}
+
+interface NotificationTarget {
+  Id?: string | undefined;
+  Events?: string[] | undefined;
+  Filter?: NotificationConfigurationFilter | undefined;
+}
+
+// Config's shape: one map of every destination by configuration id, each with its `type`.
+function notificationConfiguration(
+  n: GetBucketNotificationConfigurationCommandOutput,
+): Record<string, unknown> {
+  const configurations: Record<string, unknown> = {};
+  const add = <C extends NotificationTarget>(
+    type: string,
+    list: C[] | undefined,
+    destination: (c: C) => Record<string, unknown>,
+  ) => {
+    (list ?? []).forEach((c, i) => {
+      configurations[c.Id ?? `${type}-${i + 1}`] = {
+        type,
+        events: c.Events ?? [],
+        filter: notificationFilter(c.Filter),
+        ...destination(c),
+      };
+    });
+  };
+  add('QueueConfiguration', n.QueueConfigurations, (c) => ({ queueARN: c.QueueArn ?? null }));
+  add('TopicConfiguration', n.TopicConfigurations, (c) => ({ topicARN: c.TopicArn ?? null }));
+  add('LambdaConfiguration', n.LambdaFunctionConfigurations, (c) => ({
+    functionARN: c.LambdaFunctionArn ?? null,
+  }));
+  return { configurations, eventBridgeEnabled: n.EventBridgeConfiguration !== undefined };
 }
 
 async function accountBlock(ctx: AwsContext): Promise<CloudResource | undefined> {
