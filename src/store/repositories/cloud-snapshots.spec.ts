@@ -129,8 +129,13 @@ for (const driver of testDrivers()) {
         gaps: [],
       });
       await store(az('2026-11-01T00:00:00Z', ['vm-e', 'vm-w']));
-      await store(az('2026-11-02T00:00:00Z', ['vm-e']));
-      expect(ids(await fleetSnapshot(db, 'azure'))).toEqual(['vm-e']);
+      const newer = az('2026-11-02T00:00:00Z', ['vm-e']);
+      // The tenant's conditional access policies sit above the subscriptions (account = tenant).
+      newer.resources.push({ ...newer.resources[0]!, account: 'tenant-1', id: 'ca-policies' });
+      await store(newer);
+      const fleet = await fleetSnapshot(db, 'azure');
+      expect(ids(fleet)).toEqual(['ca-policies', 'vm-e']);
+      expect(fleet?.accounts).toEqual(['sub-1']);
     });
   });
 }

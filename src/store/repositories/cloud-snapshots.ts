@@ -99,9 +99,11 @@ export async function fleetSnapshot(db: Queryable, provider: CloudProvider): Pro
     const declared = (account: string) =>
       provider === 'azure' ? ['*'] : [...snap.regions, ...(globals.has(account) ? ['global'] : [])];
     // What this snapshot wins: its declared (account, region) pairs no newer snapshot covered.
+    // Scopes above the accounts (an Entra tenant over its subscriptions) are covered like them.
+    const scopes = [...new Set([...snap.accounts, ...snap.resources.map((r) => r.account)])];
     const wins = new Set<string>();
-    for (const a of snap.accounts) for (const r of declared(a)) if (!isCovered(a, r)) wins.add(key(a, r));
-    const winsAccount = new Set(snap.accounts.filter((a) => declared(a).some((r) => wins.has(key(a, r)))));
+    for (const a of scopes) for (const r of declared(a)) if (!isCovered(a, r)) wins.add(key(a, r));
+    const winsAccount = new Set(scopes.filter((a) => declared(a).some((r) => wins.has(key(a, r)))));
     // A global collector places some resources in regions it did not declare (S3 buckets in
     // their own region): they come along unless a newer snapshot declared that region.
     const takes = (account: string, region: string) =>
@@ -115,7 +117,7 @@ export async function fleetSnapshot(db: Queryable, provider: CloudProvider): Pro
     out.snapshotIds.push(id);
     out.resources.push(...resources);
     out.gaps.push(...gaps);
-    out.accounts.push(...winsAccount);
+    out.accounts.push(...snap.accounts.filter((a) => winsAccount.has(a)));
     out.regions.push(...snap.regions);
   }
   // An undeclared-region resource may also be in an older snapshot that declared its region.

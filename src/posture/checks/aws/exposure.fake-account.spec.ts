@@ -17,7 +17,7 @@ import {
   SYNTHETIC_SSN,
 } from '../../../sources/cloud/aws/services/fake-data-account.test-helpers.js';
 import { lambdaCollector } from '../../../sources/cloud/aws/services/lambda.js';
-import { logsCollectorAt } from '../../../sources/cloud/aws/services/logs.js';
+import { logsCollector } from '../../../sources/cloud/aws/services/logs.js';
 import { s3Collector } from '../../../sources/cloud/aws/services/s3.js';
 import type { CheckResult } from '../../check.js';
 import { DEFAULT_PARAMS } from '../../params.js';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   for (const [collector, region] of [
     [s3Collector, 'global'],
     [lambdaCollector, 'us-east-1'],
-    [logsCollectorAt(() => LOG_SAMPLE_NOW), 'us-east-1'],
+    [logsCollector, 'us-east-1'],
   ] as const) {
     const { ctx, gaps: g } = fakeContext(fake, { region });
     resources.push(...(await collector.collect(ctx)));

@@ -121,6 +121,7 @@ export async function collectAwsSnapshot(
         region: unit.region,
         regions: opts.regions,
         client: clientConfig(opts, clientRegion, unit.credentials),
+        now: new Date(collectedAt),
       },
       gaps,
     );

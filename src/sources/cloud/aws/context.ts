@@ -33,6 +33,8 @@ export interface AwsContext {
   /** Regions of the collection: global collectors use them to place regional lookups. */
   regions: string[];
   client: AwsClientConfig;
+  /** The collection's time (its collectedAt): windows such as the log sample are measured from it. */
+  now: Date;
   /** Run one API call; access denied becomes a gap and `undefined`, anything else is thrown. */
   guarded<T>(service: string, operation: string, call: () => Promise<T>): Promise<T | undefined>;
 }

@@ -75,6 +75,7 @@ export function fakeContext(
       region,
       regions: [region],
       client: { region, credentials, endpoint: fake.endpoint, maxAttempts: opts.maxAttempts ?? 3 },
+      now: new Date(),
     },
     gaps,
   );

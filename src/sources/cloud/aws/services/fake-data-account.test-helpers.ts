@@ -71,7 +71,7 @@ export function loopbackHandler(): { httpAgent: Agent } {
 /** A collector context against the fake; `gaps` collects what `guarded` recorded. */
 export function fakeContext(
   fake: FakeAws,
-  opts: { region?: string; maxAttempts?: number } = {},
+  opts: { region?: string; maxAttempts?: number; now?: Date } = {},
 ): { ctx: AwsContext; gaps: CollectionGap[] } {
   const gaps: CollectionGap[] = [];
   const region = opts.region ?? 'global';
@@ -85,7 +85,9 @@ export function fakeContext(
     maxAttempts: opts.maxAttempts ?? 1,
     requestHandler: loopbackHandler(),
   };
-  const ctx = awsContext({ account: ACCOUNT, region, regions: [REGION, 'eu-west-1'], client }, gaps);
+  // The log sample's window is measured from the collection time: the fixture's by default.
+  const now = opts.now ?? new Date(LOG_SAMPLE_NOW);
+  const ctx = awsContext({ account: ACCOUNT, region, regions: [REGION, 'eu-west-1'], client, now }, gaps);
   return { ctx, gaps };
 }
 

@@ -13,7 +13,7 @@ import {
   SYNTHETIC_SSN,
 } from './fake-data-account.test-helpers.js';
 import { SAMPLE_MAX_EVENTS, SAMPLE_MAX_PAGES, SAMPLE_WINDOW_MS } from './log-sample.js';
-import { logsCollectorAt } from './logs.js';
+import { logsCollector } from './logs.js';
 
 let fake: FakeAws | undefined;
 afterEach(async () => {
@@ -21,7 +21,6 @@ afterEach(async () => {
   fake = undefined;
 });
 const arn = (name: string) => `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${name}`;
-const logsCollector = logsCollectorAt(() => LOG_SAMPLE_NOW);
 const noHit = { hits: 0, firstHit: null };
 
 describe('logsCollector', () => {
@@ -106,9 +105,11 @@ describe('logsCollector', () => {
 
   it('samples nothing outside the window', async () => {
     fake = await startFakeAws(dataAccount());
-    const { ctx } = fakeContext(fake, { region: 'us-east-1' });
-    const later = logsCollectorAt(() => LOG_SAMPLE_NOW + SAMPLE_WINDOW_MS);
-    const [ehr] = await later.collect(ctx);
+    const { ctx } = fakeContext(fake, {
+      region: 'us-east-1',
+      now: new Date(LOG_SAMPLE_NOW + SAMPLE_WINDOW_MS),
+    });
+    const [ehr] = await logsCollector.collect(ctx);
     expect(ehr?.supplementary.sensitiveDataSample).toMatchObject({ eventsSampled: 0, truncated: false });
   });
 

@@ -43,66 +43,60 @@ async function sampleGroup(
   }
 }
 
-/** The logs collector with its own clock (tests pin it; `logsCollector` reads the system's). */
-export function logsCollectorAt(now: () => number): AwsServiceCollector {
-  return {
-    service: 'logs',
-    scope: 'regional',
-    async collect(ctx) {
-      const logs = new CloudWatchLogsClient(ctx.client);
-      try {
-        const groups = await ctx.guarded('logs', 'DescribeLogGroups', async () => {
-          const out: LogGroup[] = [];
-          for await (const page of paginateDescribeLogGroups({ client: logs }, {}))
-            out.push(...(page.logGroups ?? []));
-          return out;
-        });
-        const window = sampleWindow(now());
-        const out: CloudResource[] = [];
-        // Tag reads are allowed or denied by IAM alone: after one denial (a gap) stop asking.
-        let tagsReadable = true;
-        // A role denied logs:FilterLogEvents on one group is in practice denied on all: one gap,
-        // and the remaining groups are left unsampled rather than each adding the same gap.
-        let sampling = true;
-        for (const group of groups ?? []) {
-          const name = group.logGroupName;
-          if (name === undefined) continue;
-          const arn =
-            group.logGroupArn ??
-            group.arn?.replace(/:\*$/, '') ??
-            `arn:${ctx.partition}:logs:${ctx.region}:${ctx.account}:log-group:${name}`;
-          const tagged = tagsReadable
-            ? await ctx.guarded('logs', 'ListTagsForResource', () =>
-                logs.send(new ListTagsForResourceCommand({ resourceArn: arn })),
-              )
-            : undefined;
-          if (tagged === undefined) tagsReadable = false;
-          const sample = sampling
-            ? await ctx.guarded('logs', 'FilterLogEvents', () =>
-                sampleGroup(logs, { ...group, logGroupName: name }, window),
-              )
-            : undefined;
-          if (sample === undefined) sampling = false;
-          out.push({
-            provider: 'aws',
-            account: ctx.account,
-            region: ctx.region,
-            type: 'AWS::Logs::LogGroup',
-            id: arn,
-            name,
-            tags: tagged?.tags ?? {},
-            configuration: awsConfigShape(group) as Record<string, unknown>,
-            supplementary: sample === undefined ? {} : { sensitiveDataSample: sample },
-            source: 'aws-sdk',
-          });
-        }
+export const logsCollector: AwsServiceCollector = {
+  service: 'logs',
+  scope: 'regional',
+  async collect(ctx) {
+    const logs = new CloudWatchLogsClient(ctx.client);
+    try {
+      const groups = await ctx.guarded('logs', 'DescribeLogGroups', async () => {
+        const out: LogGroup[] = [];
+        for await (const page of paginateDescribeLogGroups({ client: logs }, {}))
+          out.push(...(page.logGroups ?? []));
         return out;
-      } finally {
-        logs.destroy();
+      });
+      const window = sampleWindow(ctx.now.getTime());
+      const out: CloudResource[] = [];
+      // Tag reads are allowed or denied by IAM alone: after one denial (a gap) stop asking.
+      let tagsReadable = true;
+      // A role denied logs:FilterLogEvents on one group is in practice denied on all: one gap,
+      // and the remaining groups are left unsampled rather than each adding the same gap.
+      let sampling = true;
+      for (const group of groups ?? []) {
+        const name = group.logGroupName;
+        if (name === undefined) continue;
+        const arn =
+          group.logGroupArn ??
+          group.arn?.replace(/:\*$/, '') ??
+          `arn:${ctx.partition}:logs:${ctx.region}:${ctx.account}:log-group:${name}`;
+        const tagged = tagsReadable
+          ? await ctx.guarded('logs', 'ListTagsForResource', () =>
+              logs.send(new ListTagsForResourceCommand({ resourceArn: arn })),
+            )
+          : undefined;
+        if (tagged === undefined) tagsReadable = false;
+        const sample = sampling
+          ? await ctx.guarded('logs', 'FilterLogEvents', () =>
+              sampleGroup(logs, { ...group, logGroupName: name }, window),
+            )
+          : undefined;
+        if (sample === undefined) sampling = false;
+        out.push({
+          provider: 'aws',
+          account: ctx.account,
+          region: ctx.region,
+          type: 'AWS::Logs::LogGroup',
+          id: arn,
+          name,
+          tags: tagged?.tags ?? {},
+          configuration: awsConfigShape(group) as Record<string, unknown>,
+          supplementary: sample === undefined ? {} : { sensitiveDataSample: sample },
+          source: 'aws-sdk',
+        });
       }
-    },
-  };
-}
-
-/** Collects CloudWatch Logs log groups with their tags and a sampled sensitive-data scan. */
-export const logsCollector: AwsServiceCollector = logsCollectorAt(Date.now);
+      return out;
+    } finally {
+      logs.destroy();
+    }
+  },
+};
