@@ -113,9 +113,27 @@ export function result(
   };
 }
 
-/** Resources of one type in the snapshot. */
+// Checks look resources up by type again and again (per resource, per account): one index per
+// snapshot, built on first use, keeps a fleet scan linear. Rebuilt if the resource list changed.
+const byType = new WeakMap<
+  CloudSnapshot,
+  { of: CloudResource[]; size: number; index: Map<string, CloudResource[]> }
+>();
+
+/** Resources of one type in the snapshot (a shared array: do not mutate). */
 export function resourcesOf(snapshot: CloudSnapshot, type: string): CloudResource[] {
-  return snapshot.resources.filter((r) => r.type === type);
+  let cached = byType.get(snapshot);
+  if (cached === undefined || cached.of !== snapshot.resources || cached.size !== snapshot.resources.length) {
+    const index = new Map<string, CloudResource[]>();
+    for (const r of snapshot.resources) {
+      const list = index.get(r.type);
+      if (list) list.push(r);
+      else index.set(r.type, [r]);
+    }
+    cached = { of: snapshot.resources, size: snapshot.resources.length, index };
+    byType.set(snapshot, cached);
+  }
+  return cached.index.get(type) ?? [];
 }
 
 /** Whether the snapshot's collection could not read `service` in the resource's account and region. */

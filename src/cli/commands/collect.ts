@@ -32,7 +32,7 @@ function positiveInt(raw: unknown, flag: string): number | undefined {
 export const collectAws: Command = {
   path: ['collect', 'aws'],
   summary:
-    'Collect an AWS configuration snapshot (EC2, SSM, ECR, Lambda, RDS, S3, IAM, KMS, CloudTrail, ELB, Logs)',
+    'Collect an AWS configuration snapshot (EC2, SSM, ECR, Lambda, RDS, S3, IAM, KMS, CloudTrail, ELB, Logs, DynamoDB, EFS, Backup, GuardDuty, Secrets Manager, ACM, SNS, Organizations)',
   usage:
     '--region R [--region R]… [--account ID]… [--organization] [--role NAME] [--external-id X] [--service S]… [--max-attempts N] [--json]',
   help: `Credentials come from the AWS SDK's standard provider chain (environment, shared config and
@@ -40,7 +40,10 @@ SSO, instance/container roles); nothing is stored. Without --account or --organi
 caller's own account is collected. Member accounts are entered with sts:AssumeRole on
 --role (default PatchWardenReadOnly; give it ReadOnlyAccess or SecurityAudit).
 --organization   every ACTIVE account of the caller's AWS Organization
---service S      only these services: ec2, ssm, ecr, lambda, rds, s3, iam, kms, cloudtrail, elbv2, logs
+--service S      only these services: ec2 (with EBS snapshots and flow logs), ssm, ecr, lambda,
+                 rds (with snapshots and clusters), s3, iam, kms, cloudtrail, elbv2, logs,
+                 dynamodb, efs, backup, guardduty, secretsmanager, acm, sns, organizations;
+                 the others are recorded as not collected, so no check judges them
 A service or account the credentials cannot read is reported as a gap: exit 3 when any gap
 remains, so a partial inventory never passes as complete. See docs/cloud-snapshot.md.`,
   options: {

@@ -29,14 +29,38 @@ export interface Coverage {
 const sameUnit = (a: CloudResource, b: Pick<CloudResource, 'account' | 'region'>) =>
   a.account === b.account && a.region === b.region;
 
+interface BackupUnit {
+  plans: CloudResource[];
+  settings: CloudResource | undefined;
+  gaps: CloudSnapshot['gaps'];
+}
+
+// Every resource asks for its unit: computed once per account and region of a snapshot.
+const units = new WeakMap<CloudSnapshot, Map<string, BackupUnit>>();
+
 /** The backup plans and settings of the resource's account and region, and what could not be read. */
-export function backupUnit(snapshot: CloudSnapshot, where: Pick<CloudResource, 'account' | 'region'>) {
-  const plans = resourcesOf(snapshot, BACKUP_PLAN).filter((p) => sameUnit(p, where));
-  const settings = resourcesOf(snapshot, BACKUP_REGION_SETTINGS).find((s) => sameUnit(s, where));
-  const gaps = snapshot.gaps.filter(
-    (g) => g.service === 'backup' && g.account === where.account && g.region === where.region,
-  );
-  return { plans, settings, gaps };
+export function backupUnit(
+  snapshot: CloudSnapshot,
+  where: Pick<CloudResource, 'account' | 'region'>,
+): BackupUnit {
+  let cache = units.get(snapshot);
+  if (!cache) {
+    cache = new Map();
+    units.set(snapshot, cache);
+  }
+  const key = `${where.account}\u0000${where.region}`;
+  let unit = cache.get(key);
+  if (!unit) {
+    unit = {
+      plans: resourcesOf(snapshot, BACKUP_PLAN).filter((p) => sameUnit(p, where)),
+      settings: resourcesOf(snapshot, BACKUP_REGION_SETTINGS).find((s) => sameUnit(s, where)),
+      gaps: snapshot.gaps.filter(
+        (g) => g.service === 'backup' && g.account === where.account && g.region === where.region,
+      ),
+    };
+    cache.set(key, unit);
+  }
+  return unit;
 }
 
 /** Why the unit's plans cannot be known, if they cannot. */

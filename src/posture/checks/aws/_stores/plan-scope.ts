@@ -24,18 +24,27 @@ function phiCondition(sel: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+// Every plan asks for the PHI resources of its account and region: grouped once per snapshot.
+const phiByUnit = new WeakMap<CloudSnapshot, Map<string, CloudResource[]>>();
+
+function phiResourcesByUnit(snapshot: CloudSnapshot): Map<string, CloudResource[]> {
+  let groups = phiByUnit.get(snapshot);
+  if (groups) return groups;
+  groups = new Map();
+  for (const r of snapshot.resources) {
+    if (!r.id.startsWith('arn:') || r.type.startsWith('AWS::Backup::') || !classifyPhi(r.tags).phi) continue;
+    const key = `${r.account}\u0000${r.region}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  phiByUnit.set(snapshot, groups);
+  return groups;
+}
+
 /** The plan's PHI scope from its selections. */
 export function planScope(snapshot: CloudSnapshot, plan: CloudResource): PlanScope {
   const entries = plan.supplementary.backupSelections;
   if (!Array.isArray(entries)) return { phi: 'unknown', why: 'its selections could not be read' };
-  const phiResources = snapshot.resources.filter(
-    (r) =>
-      r.account === plan.account &&
-      r.region === plan.region &&
-      r.id.startsWith('arn:') &&
-      !r.type.startsWith('AWS::Backup::') &&
-      classifyPhi(r.tags).phi,
-  );
+  const phiResources = phiResourcesByUnit(snapshot).get(`${plan.account}\u0000${plan.region}`) ?? [];
   let unread = false;
   for (const entry of list(entries)) {
     const sel = record(record(entry)?.backupSelection);

@@ -11,7 +11,7 @@
  * denied (no `status`) is an error unless another detector of the region is enabled.
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { type CheckResult, gapFor, type PostureCheck, result } from '../../../check.js';
+import { type CheckResult, gapFor, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { list, str } from '../../../read.js';
 import { accountSubject } from '../_shared/util.js';
 
@@ -52,7 +52,7 @@ function collected(snapshot: CloudSnapshot, account: string): boolean {
 function judgeRegion(snapshot: CloudSnapshot, account: string, region: string): CheckResult {
   const subject: CloudResource = { ...accountSubject(account), region };
   const here = (type: string) =>
-    snapshot.resources.filter((r) => r.type === type && r.account === account && r.region === region);
+    resourcesOf(snapshot, type).filter((r) => r.account === account && r.region === region);
   const marker = here(REGION_MARKER)[0];
   const detectors = here(DETECTOR);
   const evidence = {

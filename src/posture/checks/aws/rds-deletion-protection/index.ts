@@ -1,7 +1,8 @@
 /**
  * RDS DB instances have deletion protection (AWS Config RDS_INSTANCE_DELETION_PROTECTION_ENABLED;
- * the HIPAA pack holds only the cluster variant, RDS_CLUSTER_DELETION_PROTECTION_ENABLED, whose
- * resource type is not collected). For cluster members the flag lives on the cluster: `manual`.
+ * the HIPAA pack holds only the cluster variant, RDS_CLUSTER_DELETION_PROTECTION_ENABLED, which
+ * rds-cluster-deletion-protection judges). For cluster members the flag lives on the cluster, so
+ * this check says `manual` and points there.
  */
 import { type PostureCheck, resourcesOf } from '../../../check.js';
 import { booleanSetting, clusterManual, DB_INSTANCE, unlistedInstances } from '../_hardening/rds.js';

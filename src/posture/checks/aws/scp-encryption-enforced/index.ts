@@ -17,7 +17,7 @@
  * collector's `AWS::Organizations::AccountMembership` marker (organizations.ts).
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { type CheckResult, gapFor, type PostureCheck, result } from '../../../check.js';
+import { type CheckResult, gapFor, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { list, record, str } from '../../../read.js';
 import { accountSubject } from '../_shared/util.js';
 import { type Enforcement, enforcementsOf, GUARANTEES, type GuaranteeId } from './guarantees.js';
@@ -49,7 +49,7 @@ function judgeAccount(snapshot: CloudSnapshot, account: string): CheckResult[] {
   const manual = (message: string, evidence: Record<string, unknown> = {}) => [
     result(check, subject, 'manual', message, evidence),
   ];
-  const marker = snapshot.resources.find((r) => r.type === MEMBERSHIP && r.account === account);
+  const marker = resourcesOf(snapshot, MEMBERSHIP).find((r) => r.account === account);
   const gap = gapFor(snapshot, 'organizations', account);
   if (marker === undefined)
     return gap === undefined ? [] : manual(`Organization data could not be read (${gap})`);
@@ -85,7 +85,7 @@ function judgePolicies(
   subject: CloudResource,
   org: Record<string, unknown> | undefined,
 ): CheckResult {
-  const policies = snapshot.resources.filter((r) => r.type === POLICY && r.account === subject.account);
+  const policies = resourcesOf(snapshot, POLICY).filter((r) => r.account === subject.account);
   const unreadable = policies.filter(
     (p) => record(p.configuration.content) === undefined || !Array.isArray(p.configuration.targetIds),
   );

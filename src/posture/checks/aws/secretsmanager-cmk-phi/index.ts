@@ -17,9 +17,8 @@ const AWS_MANAGED_ALIAS = 'alias/aws/secretsmanager';
 
 // The KMS key a secret names (key ARN, key id or alias ARN), if the snapshot has it.
 function keyOf(snapshot: CloudSnapshot, s: CloudResource, keyId: string): CloudResource | undefined {
-  return snapshot.resources.find(
+  return resourcesOf(snapshot, 'AWS::KMS::Key').find(
     (k) =>
-      k.type === 'AWS::KMS::Key' &&
       k.account === s.account &&
       (k.id === keyId ||
         k.configuration.keyId === keyId ||
