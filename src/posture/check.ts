@@ -150,3 +150,53 @@ export function gapFor(
       (region === undefined || g.region === region || g.region === 'global'),
   )?.reason;
 }
+
+/**
+ * The gap that kept one of `operations` of `service` from being read in the account (and region,
+ * or account-wide `global`): gap reasons are `<Operation>: <error>` (aws/context.ts). A service
+ * left out of the collection (`skipped`) kept every operation from being read.
+ */
+export function operationGap(
+  snapshot: CloudSnapshot,
+  service: string,
+  operations: readonly string[],
+  account: string,
+  region?: string,
+): string | undefined {
+  return snapshot.gaps.find(
+    (g) =>
+      g.service === service &&
+      g.account === account &&
+      (region === undefined || g.region === region || g.region === 'global') &&
+      (g.skipped === true || operations.some((op) => g.reason.startsWith(`${op}:`))),
+  )?.reason;
+}
+
+/**
+ * One `error` per account and region where listing the check's subject failed (one of
+ * `operations` of `service`, or the whole service skipped): nothing there was seen, so nothing
+ * may pass. `id` names the unseen resources, e.g. `arn:aws:dynamodb:<region>:<account>:table/*`.
+ */
+export function listingErrors(
+  check: Pick<PostureCheck, 'id' | 'resourceType'>,
+  snapshot: CloudSnapshot,
+  service: string,
+  operations: readonly string[],
+  id: (account: string, region: string) => string,
+): CheckResult[] {
+  const seen = new Set<string>();
+  return snapshot.gaps.flatMap((g) => {
+    if (g.service !== service) return [];
+    if (g.skipped !== true && !operations.some((op) => g.reason.startsWith(`${op}:`))) return [];
+    const subject = {
+      account: g.account,
+      region: g.region,
+      id: id(g.account, g.region),
+      type: check.resourceType,
+    };
+    const key = `${subject.account}|${subject.region}|${subject.id}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [result(check, subject, 'error', `Could not be evaluated: ${g.reason}.`, { gap: g.reason })];
+  });
+}

@@ -3,9 +3,11 @@
  * cannot be judged: DescribeImages denied (a gap → `error`) or the image gone or unshared
  * (`supplementary.imageUnavailable` → `manual`: a person must find out what it was).
  */
+
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import type { CheckStatus } from '../../../check.js';
-import { operationGap, rec, str } from './util.js';
+import { operationGap } from '../../../check.js';
+import { rec, str } from './util.js';
 
 export type AmiLookup =
   | { image: Record<string, unknown> }

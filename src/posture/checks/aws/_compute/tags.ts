@@ -3,8 +3,9 @@
  * settings, SSM items) carry no tags of their own, and ECR images repeat their repository's tags,
  * so judging them would only repeat a repository's finding.
  */
+
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { operationGap } from './util.js';
+import { operationGap } from '../../../check.js';
 
 const UNTAGGABLE = new Set([
   'AWS::EC2::EBSEncryptionByDefault',

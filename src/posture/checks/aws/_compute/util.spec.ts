@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { operationGap } from '../../../check.js';
 import { gap, instance, res, snap } from './fixtures.test-helpers.js';
-import { indexBy, isPhi, listingGaps, num, operationGap, snapshotTime } from './util.js';
+import { indexBy, isPhi, listingGaps, num, snapshotTime } from './util.js';
 
 describe('compute util', () => {
   it('finds the gap of one operation only', () => {

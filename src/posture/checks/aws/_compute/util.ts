@@ -5,7 +5,7 @@
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
-import { type CheckResult, gapFor, type PostureCheck, result } from '../../../check.js';
+import { type CheckResult, listingErrors, type PostureCheck } from '../../../check.js';
 
 import { list, num, record, str } from '../../../read.js';
 
@@ -33,21 +33,6 @@ export function indexBy(snapshot: CloudSnapshot, type: string, key: string): Map
 }
 
 /**
- * The reason one of `operations` of `service` could not be read in the account and region, from
- * the snapshot's gaps (`reason` is `<Operation>: <error>`, aws/context.ts), via `gapFor`.
- */
-export function operationGap(
-  snapshot: CloudSnapshot,
-  service: string,
-  operations: readonly string[],
-  account: string,
-  region: string,
-): string | undefined {
-  const gaps = snapshot.gaps.filter((g) => operations.some((op) => g.reason.startsWith(`${op}:`)));
-  return gapFor({ ...snapshot, gaps }, service, account, region);
-}
-
-/**
  * One `error` result per account and region where the listing of the check's subject failed:
  * the resources there were never seen, so nothing about them may pass. The resource id is the
  * region's wildcard ARN of the listed kind (`arn:aws:ec2:<region>:<account>:instance/*`).
@@ -59,25 +44,13 @@ export function listingGaps(
   operations: readonly string[],
   resource: string,
 ): CheckResult[] {
-  const out: CheckResult[] = [];
-  const seen = new Set<string>();
-  for (const g of snapshot.gaps) {
-    if (g.provider !== 'aws' || g.service !== service) continue;
-    if (!operations.some((op) => g.reason.startsWith(`${op}:`))) continue;
-    const id = `arn:aws:${service}:${g.region}:${g.account}:${resource}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(
-      result(
-        check,
-        { account: g.account, region: g.region, id, type: check.resourceType },
-        'error',
-        `Could not be evaluated: ${g.reason}.`,
-        { gap: g.reason },
-      ),
-    );
-  }
-  return out;
+  return listingErrors(
+    check,
+    snapshot,
+    service,
+    operations,
+    (a, r) => `arn:aws:${service}:${r}:${a}:${resource}`,
+  );
 }
 
 /** The snapshot's collection time in ms: checks use it as "now" so they stay pure. */

@@ -4,9 +4,8 @@
  * One pass/fail per load balancer of the types the attribute exists for.
  */
 import type { CloudSnapshot } from '../../../../core/cloud.js';
-import { type CheckResult, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { type CheckResult, listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { has, obj, unreadable } from '../_shared/util.js';
-import { listingErrors } from './listing.js';
 
 export const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 

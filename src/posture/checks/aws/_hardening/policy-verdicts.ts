@@ -5,7 +5,7 @@
  * offending statements as evidence and listing gaps reported.
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { type CheckResult, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { type CheckResult, listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { unreadable } from '../_shared/util.js';
 import {
   defaultDocument,
@@ -15,7 +15,6 @@ import {
   isServiceLinkedRole,
   principals,
 } from './iam.js';
-import { listingErrors } from './listing.js';
 
 /** What a judge found in one document: short descriptions of what offends (empty: nothing). */
 export type Judge = (document: unknown, owner: CloudResource) => string[] | undefined;

@@ -5,9 +5,8 @@
  * clusters are not collected, so those checks say `manual` for members.
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { type CheckResult, type PostureCheck, result } from '../../../check.js';
+import { type CheckResult, listingErrors, type PostureCheck, result } from '../../../check.js';
 import { unreadable } from '../_shared/util.js';
-import { listingErrors } from './listing.js';
 
 export const DB_INSTANCE = 'AWS::RDS::DBInstance';
 

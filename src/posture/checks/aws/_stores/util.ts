@@ -5,24 +5,8 @@
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
-import { type CheckResult, type PostureCheck, result } from '../../../check.js';
+import { type CheckResult, operationGap, type PostureCheck, result } from '../../../check.js';
 import type { Coverage } from './backup-coverage.js';
-
-/** The gap recorded for `operation` of `service` in the resource's account and region, if any. */
-export function operationGapFor(
-  snapshot: CloudSnapshot,
-  r: Pick<CloudResource, 'account' | 'region'>,
-  service: string,
-  operation: string,
-): string | undefined {
-  return snapshot.gaps.find(
-    (g) =>
-      g.service === service &&
-      g.account === r.account &&
-      g.region === r.region &&
-      g.reason.startsWith(`${operation}:`),
-  )?.reason;
-}
 
 /**
  * An `error` result: `what` was not read. The reason names the gap of `operation` when the
@@ -36,32 +20,9 @@ export function unreadableBy(
   operation: string,
   what: string,
 ): CheckResult {
-  const gap = operationGapFor(snapshot, r, service, operation);
+  const gap = operationGap(snapshot, service, [operation], r.account, r.region);
   const message = gap === undefined ? `${what} not in the snapshot` : `${what} could not be read (${gap})`;
   return result(check, r, 'error', message, { missing: what, ...(gap !== undefined && { gap }) });
-}
-
-/**
- * One `error` per account and region whose listing of the check's subject was denied: nothing
- * there was seen, so nothing may pass. The subject is the region's wildcard ARN
- * (`arn:aws:dynamodb:<region>:<account>:table/*`).
- */
-export function listingErrors(
-  check: Pick<PostureCheck, 'id' | 'resourceType'>,
-  snapshot: CloudSnapshot,
-  service: string,
-  operations: readonly string[],
-  arn: (region: string, account: string) => string,
-): CheckResult[] {
-  const seen = new Set<string>();
-  return snapshot.gaps.flatMap((g) => {
-    if (g.service !== service || !operations.some((op) => g.reason.startsWith(`${op}:`))) return [];
-    const id = arn(g.region, g.account);
-    if (seen.has(id)) return [];
-    seen.add(id);
-    const subject = { account: g.account, region: g.region, id, type: check.resourceType };
-    return [result(check, subject, 'error', `Could not be listed: ${g.reason}.`, { gap: g.reason })];
-  });
 }
 
 /** PHI evidence from tags: `true`, `false`, or `unknown` when the tags could not be read. */

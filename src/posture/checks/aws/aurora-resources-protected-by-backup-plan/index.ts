@@ -8,10 +8,10 @@
  * selections rather than from recovery points. Aurora's own automated backups (retention 1–35
  * days) are not counted: the rule asks for a plan.
  */
-import { type PostureCheck, resourcesOf } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf } from '../../../check.js';
 import { str } from '../../../read.js';
 import { backupCoverage } from '../_stores/backup-coverage.js';
-import { coverageResult, listingErrors, phiEvidence } from '../_stores/util.js';
+import { coverageResult, phiEvidence } from '../_stores/util.js';
 
 const TYPE = 'AWS::RDS::DBCluster';
 
@@ -53,7 +53,7 @@ export const check: PostureCheck = {
         snapshot,
         'rds',
         ['DescribeDBClusters'],
-        (r, a) => `arn:aws:rds:${r}:${a}:cluster:*`,
+        (a, r) => `arn:aws:rds:${r}:${a}:cluster:*`,
       ),
     ];
   },

@@ -15,11 +15,11 @@
  * default is our own policy, which is why it is a parameter. A schedule we cannot interpret gives
  * `manual` when no other rule decides the plan.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { list, num, record, str } from '../../../read.js';
 import { planScope } from '../_stores/plan-scope.js';
 import { scheduleInterval } from '../_stores/schedule.js';
-import { listingErrors, unreadableBy } from '../_stores/util.js';
+import { unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::Backup::BackupPlan';
 /** "When no CRON expression is provided, Backup will use the default expression cron(0 5 ? * * *)." */
@@ -138,7 +138,7 @@ export const check: PostureCheck = {
         snapshot,
         'backup',
         ['ListBackupPlans'],
-        (r, a) => `arn:aws:backup:${r}:${a}:backup-plan:*`,
+        (a, r) => `arn:aws:backup:${r}:${a}:backup-plan:*`,
       ),
     ];
   },

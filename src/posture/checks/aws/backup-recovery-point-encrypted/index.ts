@@ -8,10 +8,10 @@
  * (`recoveryPointsTruncated`). A vault whose listing was cut, or could not be read, gives one
  * `error` for the recovery points not seen.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { num } from '../../../read.js';
 import { has } from '../_shared/util.js';
-import { listingErrors, operationGapFor, unreadableBy } from '../_stores/util.js';
+import { unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::Backup::RecoveryPoint';
 
@@ -61,7 +61,7 @@ export const check: PostureCheck = {
         return [result(check, v, 'error', message, { recoveryPointsListed: listed })];
       }
       if (has(v, 'recoveryPointsTruncated')) return [];
-      const gap = operationGapFor(snapshot, v, 'backup', 'ListRecoveryPointsByBackupVault');
+      const gap = operationGap(snapshot, 'backup', ['ListRecoveryPointsByBackupVault'], v.account, v.region);
       const why = gap === undefined ? 'were not in the snapshot' : `could not be read (${gap})`;
       return [
         result(check, v, 'error', `The vault's recovery points ${why}.`, gap === undefined ? {} : { gap }),
@@ -75,7 +75,7 @@ export const check: PostureCheck = {
         snapshot,
         'backup',
         ['ListBackupVaults'],
-        (r, a) => `arn:aws:backup:${r}:${a}:backup-vault:*`,
+        (a, r) => `arn:aws:backup:${r}:${a}:backup-vault:*`,
       ),
     ];
   },

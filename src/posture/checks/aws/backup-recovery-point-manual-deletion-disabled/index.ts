@@ -13,11 +13,11 @@
  * role) counts, matching Config's exemption list. Vault Lock in compliance mode also passes, which
  * Config does not read.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { num, str } from '../../../read.js';
 import { isPublicPrincipal, statements } from '../_shared/policy.js';
 import { arr, has } from '../_shared/util.js';
-import { listingErrors, unreadableBy } from '../_stores/util.js';
+import { unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::Backup::BackupVault';
 export const PROTECTED_ACTIONS = [
@@ -128,7 +128,7 @@ export const check: PostureCheck = {
         snapshot,
         'backup',
         ['ListBackupVaults'],
-        (r, a) => `arn:aws:backup:${r}:${a}:backup-vault:*`,
+        (a, r) => `arn:aws:backup:${r}:${a}:backup-vault:*`,
       ),
     ];
   },

@@ -5,8 +5,8 @@
  * agents fed clinical text are a new path to ePHI; their configuration changes and invocations
  * must be attributable. As in Prowler, any logging trail of the account counts, whatever its region.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { operationGapReason } from '../_hardening/listing.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { recordsBedrock, selectorsOf, TRAIL_READS } from '../_hardening/trail-selectors.js';
 import { accountSubject } from '../_shared/util.js';
 
@@ -44,7 +44,7 @@ export const check: PostureCheck = {
       const ok = own.find(records);
       if (ok !== undefined)
         return [result(check, subject, 'pass', `Trail ${ok.name} records Bedrock API calls`, evidence)];
-      const trailGap = operationGapReason(snapshot, 'cloudtrail', TRAIL_READS, account);
+      const trailGap = operationGap(snapshot, 'cloudtrail', TRAIL_READS, account);
       const unread =
         trailGap !== undefined ||
         own.some(

@@ -12,9 +12,9 @@
  * one; membership cannot be read from the snapshot, so that is `manual`.
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { partitionOf } from '../_hardening/iam.js';
-import { operationGapReason } from '../_hardening/listing.js';
+
 import { type Direction, recordsS3Objects, selectorsOf, TRAIL_READS } from '../_hardening/trail-selectors.js';
 import { accountSubject } from '../_shared/util.js';
 
@@ -69,7 +69,7 @@ function evaluateAccount(snapshot: CloudSnapshot, account: string) {
   const subject = accountSubject(account);
   const trails = resourcesOf(snapshot, 'AWS::CloudTrail::Trail').filter((t) => t.account === account);
   const own = resourcesOf(snapshot, 'AWS::S3::Bucket').filter((b) => b.account === account);
-  const bucketsUnlisted = operationGapReason(snapshot, 's3', ['ListBuckets', 'GetBucketLocation'], account);
+  const bucketsUnlisted = operationGap(snapshot, 's3', ['ListBuckets', 'GetBucketLocation'], account);
   // A bucket whose region could not be read is recorded under `global`.
   const buckets = {
     regions: new Set(own.map((b) => b.region)),
@@ -85,7 +85,7 @@ function evaluateAccount(snapshot: CloudSnapshot, account: string) {
       'S3 data events (read and write) are recorded for all buckets',
       evidence,
     );
-  const trailGap = operationGapReason(snapshot, 'cloudtrail', TRAIL_READS, account);
+  const trailGap = operationGap(snapshot, 'cloudtrail', TRAIL_READS, account);
   const unread =
     trailGap !== undefined ||
     trails.some(

@@ -8,9 +8,9 @@
  * here. Plan frequency and retention are judged by backup-plan-min-frequency-and-retention.
  * Point-in-time recovery does not count (dynamodb-pitr-enabled judges it).
  */
-import { type PostureCheck, resourcesOf } from '../../../check.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf } from '../../../check.js';
 import { backupCoverage } from '../_stores/backup-coverage.js';
-import { coverageResult, listingErrors, operationGapFor, phiEvidence } from '../_stores/util.js';
+import { coverageResult, phiEvidence } from '../_stores/util.js';
 
 const TYPE = 'AWS::DynamoDB::Table';
 
@@ -30,7 +30,8 @@ export const check: PostureCheck = {
   },
   evaluate(snapshot) {
     const tables = resourcesOf(snapshot, TYPE).map((t) => {
-      const tagsReadable = operationGapFor(snapshot, t, 'dynamodb', 'ListTagsOfResource') === undefined;
+      const tagsReadable =
+        operationGap(snapshot, 'dynamodb', ['ListTagsOfResource'], t.account, t.region) === undefined;
       const coverage = backupCoverage(snapshot, t, { arn: t.id, tags: t.tags, tagsReadable }, 'DynamoDB');
       return coverageResult(check, t, 'table', coverage, { phi: phiEvidence(t, tagsReadable) });
     });
@@ -41,7 +42,7 @@ export const check: PostureCheck = {
         snapshot,
         'dynamodb',
         ['ListTables'],
-        (r, a) => `arn:aws:dynamodb:${r}:${a}:table/*`,
+        (a, r) => `arn:aws:dynamodb:${r}:${a}:table/*`,
       ),
     ];
   },

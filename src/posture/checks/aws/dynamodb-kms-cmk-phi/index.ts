@@ -13,10 +13,10 @@
  */
 
 import { classifyPhi } from '../../../../core/phi.js';
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { record, str } from '../../../read.js';
 import { missingReason } from '../_shared/util.js';
-import { listingErrors, operationGapFor, unreadableBy } from '../_stores/util.js';
+import { unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::DynamoDB::Table';
 
@@ -48,7 +48,7 @@ export const check: PostureCheck = {
   evaluate(snapshot) {
     const keys = new Map(resourcesOf(snapshot, 'AWS::KMS::Key').map((k) => [k.id, k]));
     const tables = resourcesOf(snapshot, TYPE).flatMap((t) => {
-      const tagsGap = operationGapFor(snapshot, t, 'dynamodb', 'ListTagsOfResource');
+      const tagsGap = operationGap(snapshot, 'dynamodb', ['ListTagsOfResource'], t.account, t.region);
       const phi = classifyPhi(t.tags);
       if (!phi.phi && tagsGap !== undefined)
         return [
@@ -109,7 +109,7 @@ export const check: PostureCheck = {
         snapshot,
         'dynamodb',
         ['ListTables'],
-        (r, a) => `arn:aws:dynamodb:${r}:${a}:table/*`,
+        (a, r) => `arn:aws:dynamodb:${r}:${a}:table/*`,
       ),
     ];
   },

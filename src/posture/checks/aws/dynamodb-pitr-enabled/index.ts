@@ -6,9 +6,9 @@
  * whether the table is tagged PHI. AWS Backup plans are a separate question
  * (dynamodb-in-backup-plan).
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { record, str } from '../../../read.js';
-import { listingErrors, operationGapFor, phiEvidence, unreadableBy } from '../_stores/util.js';
+import { phiEvidence, unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::DynamoDB::Table';
 
@@ -40,7 +40,8 @@ export const check: PostureCheck = {
           'DescribeContinuousBackups',
           'point-in-time recovery',
         );
-      const tagsReadable = operationGapFor(snapshot, t, 'dynamodb', 'ListTagsOfResource') === undefined;
+      const tagsReadable =
+        operationGap(snapshot, 'dynamodb', ['ListTagsOfResource'], t.account, t.region) === undefined;
       const evidence = {
         pointInTimeRecoveryStatus: status,
         recoveryPeriodInDays: pitr?.recoveryPeriodInDays ?? null,
@@ -58,7 +59,7 @@ export const check: PostureCheck = {
         snapshot,
         'dynamodb',
         ['ListTables'],
-        (r, a) => `arn:aws:dynamodb:${r}:${a}:table/*`,
+        (a, r) => `arn:aws:dynamodb:${r}:${a}:table/*`,
       ),
     ];
   },

@@ -9,10 +9,10 @@
  * instance.
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { type PostureCheck, resourcesOf } from '../../../check.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf } from '../../../check.js';
 import { list, record, str } from '../../../read.js';
 import { backupCoverage, type Coverage } from '../_stores/backup-coverage.js';
-import { coverageResult, listingErrors, operationGapFor, phiEvidence } from '../_stores/util.js';
+import { coverageResult, phiEvidence } from '../_stores/util.js';
 
 const TYPE = 'AWS::EC2::Volume';
 
@@ -24,7 +24,7 @@ function instanceCoverage(snapshot: CloudSnapshot, v: CloudResource, instanceId:
   const subject = { arn, tags: instance?.tags ?? {}, tagsReadable: instance !== undefined };
   const coverage = backupCoverage(snapshot, v, subject, 'EC2');
   if (instance === undefined && coverage.status !== 'covered') {
-    const gap = operationGapFor(snapshot, v, 'ec2', 'DescribeInstances');
+    const gap = operationGap(snapshot, 'ec2', ['DescribeInstances'], v.account, v.region);
     const why = `instance ${instanceId} ${gap === undefined ? 'is not in the snapshot' : `could not be read (${gap})`}`;
     return { status: 'unknown', plans: [], reason: why };
   }
@@ -86,7 +86,7 @@ export const check: PostureCheck = {
         snapshot,
         'ec2',
         ['DescribeVolumes'],
-        (r, a) => `arn:aws:ec2:${r}:${a}:volume/*`,
+        (a, r) => `arn:aws:ec2:${r}:${a}:volume/*`,
       ),
     ];
   },

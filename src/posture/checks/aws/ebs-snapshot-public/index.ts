@@ -5,10 +5,10 @@
  * `ec2_ebs_public_snapshot`. The collector bounds how many private snapshots it reads but always
  * reads the public ones (ebs-snapshots.ts), so no public snapshot goes unjudged.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { list, record, str } from '../../../read.js';
 import { has } from '../_shared/util.js';
-import { listingErrors, phiEvidence, unreadableBy } from '../_stores/util.js';
+import { phiEvidence, unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::EC2::Snapshot';
 
@@ -68,7 +68,7 @@ export const check: PostureCheck = {
         snapshot,
         'ec2',
         ['DescribeSnapshots'],
-        (r, a) => `arn:aws:ec2:${r}:${a}:snapshot/*`,
+        (a, r) => `arn:aws:ec2:${r}:${a}:snapshot/*`,
       ),
     ];
   },

@@ -4,8 +4,8 @@
  * instance is reported with `phi: true` and a raised `effectiveSeverity`.
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { indexBy, isPhi, list, listingGaps, operationGap, rec, scoped, str } from '../_compute/util.js';
+import { operationGap, resourcesOf, result } from '../../../check.js';
+import { indexBy, isPhi, list, listingGaps, rec, scoped, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Volume';
 

@@ -3,9 +3,8 @@
  * flow logs and private subnets exist only there. EC2-Classic is retired, so a failure means a
  * record that predates the migration or an item without network placement.
  */
-import { type PostureCheck, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, result } from '../../../check.js';
 import { instanceState, liveInstances } from '../_hardening/instances.js';
-import { listingErrors } from '../_hardening/listing.js';
 
 export const check: PostureCheck = {
   id: 'ec2-instance-in-vpc',

@@ -6,9 +6,9 @@
  * check finds the instances it cannot see. Stopped instances are not judged (their agent is off).
  */
 import type { CloudResource } from '../../../../core/cloud.js';
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { instanceId, instanceState, liveInstances } from '../_hardening/instances.js';
-import { listingErrors, operationGapReason } from '../_hardening/listing.js';
+
 import { obj } from '../_shared/util.js';
 
 const key = (r: Pick<CloudResource, 'account' | 'region'>, id: string) => `${r.account}|${r.region}|${id}`;
@@ -37,13 +37,7 @@ export const check: PostureCheck = {
         const id = instanceId(r);
         const node = managed.get(key(r, id));
         if (node === undefined) {
-          const gap = operationGapReason(
-            snapshot,
-            'ssm',
-            ['DescribeInstanceInformation'],
-            r.account,
-            r.region,
-          );
+          const gap = operationGap(snapshot, 'ssm', ['DescribeInstanceInformation'], r.account, r.region);
           return gap === undefined
             ? result(check, r, 'fail', 'Not a Systems Manager managed node', { managed: false })
             : result(check, r, 'error', `Managed nodes could not be listed: ${gap}`, { gap });

@@ -5,9 +5,9 @@
  * the internet is a foothold next to the ePHI in the same VPC. Public IPv6 addresses are not
  * judged (neither anchor does).
  */
-import { type PostureCheck, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, result } from '../../../check.js';
 import { instanceState, liveInstances } from '../_hardening/instances.js';
-import { listingErrors } from '../_hardening/listing.js';
+
 import { arr, obj } from '../_shared/util.js';
 
 export const check: PostureCheck = {

@@ -3,9 +3,9 @@
  * software on them gets short-lived role credentials rather than access keys copied onto the
  * disk, and Systems Manager can manage them. Terminated instances are not judged.
  */
-import { type PostureCheck, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, result } from '../../../check.js';
 import { instanceState, liveInstances } from '../_hardening/instances.js';
-import { listingErrors } from '../_hardening/listing.js';
+
 import { obj } from '../_shared/util.js';
 
 export const check: PostureCheck = {

@@ -7,10 +7,10 @@
  * Anchor: AWS Config `EC2_RESOURCES_PROTECTED_BY_BACKUP_PLAN`, read from the plans' selections
  * rather than from recovery points. Terminated and shutting-down instances are skipped.
  */
-import { type PostureCheck, resourcesOf } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf } from '../../../check.js';
 import { record, str } from '../../../read.js';
 import { backupCoverage } from '../_stores/backup-coverage.js';
-import { coverageResult, listingErrors, phiEvidence } from '../_stores/util.js';
+import { coverageResult, phiEvidence } from '../_stores/util.js';
 
 const TYPE = 'AWS::EC2::Instance';
 const GONE = new Set(['terminated', 'shutting-down']);
@@ -43,7 +43,7 @@ export const check: PostureCheck = {
         snapshot,
         'ec2',
         ['DescribeInstances'],
-        (r, a) => `arn:aws:ec2:${r}:${a}:instance/*`,
+        (a, r) => `arn:aws:ec2:${r}:${a}:instance/*`,
       ),
     ];
   },

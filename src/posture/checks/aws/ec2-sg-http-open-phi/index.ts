@@ -7,10 +7,10 @@
  * judged by the elb- checks).
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
+import { operationGap, resourcesOf, result } from '../../../check.js';
 import { groupIdsOf, networkIndex } from '../_compute/network.js';
 import { internetOpenings } from '../_compute/sg-rules.js';
-import { isPhi, listingGaps, operationGap, str } from '../_compute/util.js';
+import { isPhi, listingGaps, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Instance';
 

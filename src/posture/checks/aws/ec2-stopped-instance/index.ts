@@ -7,9 +7,9 @@
  * "User initiated (2024-05-01 10:00:00 GMT)" (EC2 API Reference, Instance). When it carries no
  * time the result is `manual` (AWS Config calls that case non-compliant; we do not guess).
  */
-import { type PostureCheck, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, result } from '../../../check.js';
 import { instanceState, liveInstances } from '../_hardening/instances.js';
-import { listingErrors } from '../_hardening/listing.js';
+
 import { daysBetween } from '../_shared/util.js';
 
 /** The stop time in a state-transition reason, as ISO, or `undefined`. */

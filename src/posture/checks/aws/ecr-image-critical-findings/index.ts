@@ -4,8 +4,8 @@
  * An image never scanned, or whose scan did not complete, is `manual`.
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { isPhi, listingGaps, num, operationGap, rec, str } from '../_compute/util.js';
+import { operationGap, resourcesOf, result } from '../../../check.js';
+import { isPhi, listingGaps, num, rec, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::ECR::Image';
 

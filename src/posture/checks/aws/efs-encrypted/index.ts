@@ -4,8 +4,8 @@
  * `EFS_ENCRYPTED_CHECK` and Prowler `efs_encryption_at_rest_enabled`, all file systems. Config's
  * optional `KmsKeyId` parameter (a required key) is not offered.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors, phiEvidence, unreadableBy } from '../_stores/util.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { phiEvidence, unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::EFS::FileSystem';
 
@@ -40,7 +40,7 @@ export const check: PostureCheck = {
         snapshot,
         'efs',
         ['DescribeFileSystems'],
-        (r, a) => `arn:aws:elasticfilesystem:${r}:${a}:file-system/*`,
+        (a, r) => `arn:aws:elasticfilesystem:${r}:${a}:file-system/*`,
       ),
     ];
   },

@@ -7,11 +7,11 @@
  * Anchors: AWS Config `EFS_IN_BACKUP_PLAN` (plans only) and Prowler `efs_have_backup_enabled`
  * (backup policy only). We accept either, since each produces retained recovery points.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { record, str } from '../../../read.js';
 import { has } from '../_shared/util.js';
 import { backupCoverage } from '../_stores/backup-coverage.js';
-import { coverageResult, listingErrors, operationGapFor, phiEvidence } from '../_stores/util.js';
+import { coverageResult, phiEvidence } from '../_stores/util.js';
 
 const TYPE = 'AWS::EFS::FileSystem';
 const AUTOMATIC = new Set(['ENABLED', 'ENABLING']);
@@ -42,7 +42,7 @@ export const check: PostureCheck = {
         });
       const coverage = backupCoverage(snapshot, f, { arn: f.id, tags: f.tags, tagsReadable: true }, 'EFS');
       if (coverage.status === 'not-covered' && !policyRead) {
-        const gap = operationGapFor(snapshot, f, 'efs', 'DescribeBackupPolicy');
+        const gap = operationGap(snapshot, 'efs', ['DescribeBackupPolicy'], f.account, f.region);
         const why = gap === undefined ? 'not in the snapshot' : `could not be read (${gap})`;
         return result(
           check,
@@ -61,7 +61,7 @@ export const check: PostureCheck = {
         snapshot,
         'efs',
         ['DescribeFileSystems'],
-        (r, a) => `arn:aws:elasticfilesystem:${r}:${a}:file-system/*`,
+        (a, r) => `arn:aws:elasticfilesystem:${r}:${a}:file-system/*`,
       ),
     ];
   },

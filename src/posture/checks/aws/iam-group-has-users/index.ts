@@ -4,9 +4,9 @@
  * add group members can activate without a policy change to review. Members are read from the
  * users' `groupList`, as GetAccountAuthorizationDetails gives membership on the user side.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { IAM_LISTING } from '../_hardening/iam.js';
-import { listingErrors } from '../_hardening/listing.js';
+
 import { arr, unreadable } from '../_shared/util.js';
 
 export const check: PostureCheck = {

@@ -3,9 +3,9 @@
  * Inline policies live inside one principal, cannot be reused or versioned, and escape reviews of
  * the account's managed policies. Service-linked roles are skipped: AWS owns their policies.
  */
-import { type PostureCheck, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, result } from '../../../check.js';
 import { IAM_LISTING, inlinePolicies, isServiceLinkedRole, principals } from '../_hardening/iam.js';
-import { listingErrors } from '../_hardening/listing.js';
+
 import { unreadable } from '../_shared/util.js';
 
 export const check: PostureCheck = {

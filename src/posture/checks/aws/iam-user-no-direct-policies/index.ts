@@ -3,9 +3,9 @@
  * (AWS Config IAM_USER_NO_POLICIES_CHECK). Per-user grants multiply, drift and outlive the job
  * that justified them, which defeats access reviews.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { IAM_LISTING, inlinePolicies } from '../_hardening/iam.js';
-import { listingErrors } from '../_hardening/listing.js';
+
 import { arr, obj, unreadable } from '../_shared/util.js';
 
 export const check: PostureCheck = {

@@ -4,8 +4,8 @@
  * every ciphertext it protects — ePHI, backups, logs. AWS-managed keys cannot be scheduled for
  * deletion and give no result.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors } from '../_hardening/listing.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { unreadable } from '../_shared/util.js';
 
 const PENDING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);

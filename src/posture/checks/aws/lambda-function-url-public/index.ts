@@ -6,8 +6,8 @@
  * (who may call from a browser) but does not decide: an AWS_IAM URL with `*` origins still needs
  * signed requests.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { list, listingGaps, operationGap, rec, str } from '../_compute/util.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { list, listingGaps, rec, str } from '../_compute/util.js';
 import { has } from '../_shared/util.js';
 
 const TYPE = 'AWS::Lambda::Function';

@@ -4,8 +4,8 @@
  * Long-running PHI functions hold ePHI in memory and /tmp longer and mask stuck processing.
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { isPhi, listingGaps, num, operationGap } from '../_compute/util.js';
+import { operationGap, resourcesOf, result } from '../../../check.js';
+import { isPhi, listingGaps, num } from '../_compute/util.js';
 
 const TYPE = 'AWS::Lambda::Function';
 

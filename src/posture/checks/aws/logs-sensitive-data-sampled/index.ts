@@ -9,8 +9,8 @@
  * with no events, or a group that cannot be sampled (Delivery log class), is `manual`. Evidence
  * is counts only: the matched text was never collected.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { num, operationGap, rec } from '../_compute/util.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { num, rec } from '../_compute/util.js';
 import { has } from '../_shared/util.js';
 
 /** Detector ids with their hit counts, only those that matched. */

@@ -3,8 +3,8 @@
  * slip, a script or a compromised credential cannot drop the cluster without first changing it.
  * Anchor: AWS Config `RDS_CLUSTER_DELETION_PROTECTION_ENABLED`, every cluster.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors, phiEvidence, unreadableBy } from '../_stores/util.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { phiEvidence, unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::RDS::DBCluster';
 
@@ -42,7 +42,7 @@ export const check: PostureCheck = {
         snapshot,
         'rds',
         ['DescribeDBClusters'],
-        (r, a) => `arn:aws:rds:${r}:${a}:cluster:*`,
+        (a, r) => `arn:aws:rds:${r}:${a}:cluster:*`,
       ),
     ];
   },

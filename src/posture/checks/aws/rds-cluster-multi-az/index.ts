@@ -5,8 +5,8 @@
  * (`engineMode` serverless) has no readers to place and moves compute between zones on its own,
  * so it gets `manual`. Single instances are judged by rds-multi-az.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors, phiEvidence, unreadableBy } from '../_stores/util.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { phiEvidence, unreadableBy } from '../_stores/util.js';
 
 const TYPE = 'AWS::RDS::DBCluster';
 
@@ -55,7 +55,7 @@ export const check: PostureCheck = {
         snapshot,
         'rds',
         ['DescribeDBClusters'],
-        (r, a) => `arn:aws:rds:${r}:${a}:cluster:*`,
+        (a, r) => `arn:aws:rds:${r}:${a}:cluster:*`,
       ),
     ];
   },

@@ -8,10 +8,10 @@
  * skipped: they are backed up as the cluster, which aurora-resources-protected-by-backup-plan
  * judges. Automated RDS backups are rds-backup-retention's question.
  */
-import { type PostureCheck, resourcesOf } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf } from '../../../check.js';
 import { str } from '../../../read.js';
 import { backupCoverage } from '../_stores/backup-coverage.js';
-import { coverageResult, listingErrors, phiEvidence } from '../_stores/util.js';
+import { coverageResult, phiEvidence } from '../_stores/util.js';
 
 const TYPE = 'AWS::RDS::DBInstance';
 
@@ -47,7 +47,7 @@ export const check: PostureCheck = {
         snapshot,
         'rds',
         ['DescribeDBInstances'],
-        (r, a) => `arn:aws:rds:${r}:${a}:db:*`,
+        (a, r) => `arn:aws:rds:${r}:${a}:db:*`,
       ),
     ];
   },

@@ -5,8 +5,8 @@
  * `RDS_SNAPSHOT_ENCRYPTED` (DB and cluster snapshots). Automated snapshots share their instance's
  * encryption, which rds-storage-encrypted judges, and are not collected.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors, phiEvidence, unreadableBy } from '../_stores/util.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { phiEvidence, unreadableBy } from '../_stores/util.js';
 
 const KINDS = [
   { type: 'AWS::RDS::DBSnapshot', field: 'encrypted', op: 'DescribeDBSnapshots', arn: 'snapshot' },
@@ -50,7 +50,7 @@ export const check: PostureCheck = {
     return [
       ...out,
       ...KINDS.flatMap(({ op, arn }) =>
-        listingErrors(check, snapshot, 'rds', [op], (r, a) => `arn:aws:rds:${r}:${a}:${arn}:*`),
+        listingErrors(check, snapshot, 'rds', [op], (a, r) => `arn:aws:rds:${r}:${a}:${arn}:*`),
       ),
     ];
   },

@@ -6,10 +6,10 @@
  * collected.
  */
 import type { CloudResource } from '../../../../core/cloud.js';
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { list, record, str } from '../../../read.js';
 import { has } from '../_shared/util.js';
-import { listingErrors, phiEvidence, unreadableBy } from '../_stores/util.js';
+import { phiEvidence, unreadableBy } from '../_stores/util.js';
 
 const KINDS = [
   { type: 'AWS::RDS::DBSnapshot', key: 'DBSnapshotAttributes', op: 'DescribeDBSnapshotAttributes' },
@@ -64,14 +64,14 @@ export const check: PostureCheck = {
         snapshot,
         'rds',
         ['DescribeDBSnapshots'],
-        (r, a) => `arn:aws:rds:${r}:${a}:snapshot:*`,
+        (a, r) => `arn:aws:rds:${r}:${a}:snapshot:*`,
       ),
       ...listingErrors(
         check,
         snapshot,
         'rds',
         ['DescribeDBClusterSnapshots'],
-        (r, a) => `arn:aws:rds:${r}:${a}:cluster-snapshot:*`,
+        (a, r) => `arn:aws:rds:${r}:${a}:cluster-snapshot:*`,
       ),
     ];
   },

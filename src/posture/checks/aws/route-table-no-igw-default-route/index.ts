@@ -5,8 +5,8 @@
  * hosting PHI instances. Public subnets that must exist (load balancers, NAT gateways) fail here
  * too; that is the pack's position, to be answered by a documented exception (mute).
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors } from '../_hardening/listing.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { arr, obj, unreadable } from '../_shared/util.js';
 
 const DEFAULT = new Set(['0.0.0.0/0', '::/0']);

@@ -5,8 +5,8 @@
  * April 2023 and never changed) behaves as ObjectWriter: ACLs are in effect, so it fails.
  * BucketOwnerPreferred fails too — it still honours ACLs.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { operationGap } from '../_compute/util.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { arr, has, obj } from '../_shared/util.js';
 
 /** The objectOwnership values of an OwnershipControls configuration. */

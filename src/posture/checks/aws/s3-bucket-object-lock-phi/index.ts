@@ -5,8 +5,8 @@
  * Config is satisfied by Object Lock being enabled; we also want the default retention rule,
  * without which objects are protected only when each writer asks for it.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { num, operationGap } from '../_compute/util.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { num } from '../_compute/util.js';
 import { has, obj, phiScope } from '../_shared/util.js';
 
 export const check: PostureCheck = {

@@ -5,8 +5,8 @@
  * both count). Narrower than Config: PHI-tagged buckets only. Rules are read as the API's list or
  * Config's map keyed by rule id.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { operationGap } from '../_compute/util.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { arr, has, obj, phiScope } from '../_shared/util.js';
 
 /** Replication rules as a list, whether stored as the API's list or Config's map by rule id. */

@@ -5,8 +5,8 @@
  * EventBridge delivery counts as enabled; a Config snapshot does not record it, so a bucket from
  * one with no other destination is `manual` rather than a failure.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { operationGap } from '../_compute/util.js';
+import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { arr, has, obj } from '../_shared/util.js';
 
 /** The configured destinations (Config's map by id, or a list), each as `{type, events}`. */

@@ -5,8 +5,8 @@
  * ssm-patch-compliance fails only on critical or security patches; this is the anchors' stricter
  * reading. Read off the Config item's `ComplianceSummary.Status` (ssm-config-items.ts).
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors } from '../_hardening/listing.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { obj, unreadable } from '../_shared/util.js';
 
 const COUNTS = [

@@ -5,8 +5,8 @@
  */
 import type { CloudResource } from '../../../../core/cloud.js';
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { num, operationGap, rec, scoped, str } from '../_compute/util.js';
+import { operationGap, resourcesOf, result } from '../../../check.js';
+import { num, rec, scoped, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::SSM::PatchCompliance';
 // States that leave a patch uninstalled (SSM User Guide, "Patch compliance state values").

@@ -4,8 +4,8 @@
  * HIPAA mapping). Default subnets have it on; every instance launched there is public unless
  * someone remembers to say otherwise.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors } from '../_hardening/listing.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { unreadable } from '../_shared/util.js';
 
 export const check: PostureCheck = {

@@ -3,8 +3,8 @@
  * VPC_DEFAULT_SECURITY_GROUP_CLOSED). Anything launched without an explicit group lands in it, and
  * its stock rule lets every member talk to every other.
  */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingErrors } from '../_hardening/listing.js';
+import { listingErrors, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { unreadable } from '../_shared/util.js';
 
 export const check: PostureCheck = {

@@ -5,8 +5,8 @@
  */
 import type { CloudResource } from '../../../../core/cloud.js';
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { indexBy, isPhi, listingGaps, operationGap, scoped, str } from '../_compute/util.js';
+import { operationGap, resourcesOf, result } from '../../../check.js';
+import { indexBy, isPhi, listingGaps, scoped, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::VPC';
 const GONE = new Set(['deleted', 'deleting', 'failed', 'rejected', 'expired']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gap, snap } from '../_compute/fixtures.test-helpers.js';
-import { listingErrors, operationGapReason } from './listing.js';
+import { listingErrors, operationGap } from './check.js';
+import { gap, snap } from './checks/aws/_compute/fixtures.test-helpers.js';
 
 const check = { id: 'x', resourceType: 'AWS::EC2::Instance' };
 
@@ -29,9 +29,19 @@ describe('listingErrors', () => {
         'Could not be evaluated: DescribeInstances: UnauthorizedOperation.',
       ],
     ]);
-    expect(operationGapReason(s, 'ec2', ['DescribeVolumes'], '111122223333', 'us-east-1')).toBe(
+    expect(operationGap(s, 'ec2', ['DescribeVolumes'], '111122223333', 'us-east-1')).toBe(
       'DescribeVolumes: UnauthorizedOperation',
     );
-    expect(operationGapReason(s, 'ec2', ['DescribeVolumes'], '111122223333', 'eu-west-1')).toBeUndefined();
+    expect(operationGap(s, 'ec2', ['DescribeVolumes'], '111122223333', 'eu-west-1')).toBeUndefined();
+  });
+});
+
+describe('a service left out of the collection', () => {
+  it('is unread for every operation and listing', () => {
+    const s = snap([], [{ ...gap('s3', 'not collected (--service left it out)'), skipped: true }]);
+    expect(operationGap(s, 's3', ['GetBucketPolicy'], s.accounts[0]!, 'us-east-1')).toContain(
+      'not collected',
+    );
+    expect(listingErrors(check, s, 's3', ['ListBuckets'], (a) => `arn:aws:s3:::${a}/*`)).toHaveLength(1);
   });
 });
