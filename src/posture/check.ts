@@ -151,10 +151,17 @@ export function gapFor(
   )?.reason;
 }
 
+// Whether gap `g` kept one of `operations` of `service` from being read: gap reasons are
+// `<Operation>: <error>` (aws/context.ts); a service left out (`skipped`) kept every operation.
+function blocks(g: CloudSnapshot['gaps'][number], service: string, operations: readonly string[]): boolean {
+  return (
+    g.service === service && (g.skipped === true || operations.some((op) => g.reason.startsWith(`${op}:`)))
+  );
+}
+
 /**
  * The gap that kept one of `operations` of `service` from being read in the account (and region,
- * or account-wide `global`): gap reasons are `<Operation>: <error>` (aws/context.ts). A service
- * left out of the collection (`skipped`) kept every operation from being read.
+ * or account-wide `global`).
  */
 export function operationGap(
   snapshot: CloudSnapshot,
@@ -165,33 +172,32 @@ export function operationGap(
 ): string | undefined {
   return snapshot.gaps.find(
     (g) =>
-      g.service === service &&
       g.account === account &&
       (region === undefined || g.region === region || g.region === 'global') &&
-      (g.skipped === true || operations.some((op) => g.reason.startsWith(`${op}:`))),
+      blocks(g, service, operations),
   )?.reason;
 }
 
 /**
- * One `error` per account and region where listing the check's subject failed (one of
- * `operations` of `service`, or the whole service skipped): nothing there was seen, so nothing
- * may pass. `id` names the unseen resources, e.g. `arn:aws:dynamodb:<region>:<account>:table/*`.
+ * One `error` per account and region where listing the check's subject failed: nothing there was
+ * seen, so nothing may pass. `id` names the unseen resources: a function of account and region,
+ * or the resource part of the region's ARN (`instance/*` → `arn:aws:ec2:<region>:<account>:instance/*`).
  */
 export function listingErrors(
   check: Pick<PostureCheck, 'id' | 'resourceType'>,
   snapshot: CloudSnapshot,
   service: string,
   operations: readonly string[],
-  id: (account: string, region: string) => string,
+  id: string | ((account: string, region: string) => string),
 ): CheckResult[] {
+  const idOf = typeof id === 'string' ? (a: string, r: string) => `arn:aws:${service}:${r}:${a}:${id}` : id;
   const seen = new Set<string>();
   return snapshot.gaps.flatMap((g) => {
-    if (g.service !== service) return [];
-    if (g.skipped !== true && !operations.some((op) => g.reason.startsWith(`${op}:`))) return [];
+    if (!blocks(g, service, operations)) return [];
     const subject = {
       account: g.account,
       region: g.region,
-      id: id(g.account, g.region),
+      id: idOf(g.account, g.region),
       type: check.resourceType,
     };
     const key = `${subject.account}|${subject.region}|${subject.id}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { operationGap } from '../../../check.js';
+import { listingErrors, operationGap } from '../../../check.js';
 import { gap, instance, res, snap } from './fixtures.test-helpers.js';
-import { indexBy, isPhi, listingGaps, num, snapshotTime } from './util.js';
+import { indexBy, isPhi, num, snapshotTime } from './util.js';
 
 describe('compute util', () => {
   it('finds the gap of one operation only', () => {
@@ -20,7 +20,7 @@ describe('compute util', () => {
       [],
       [gap('ec2', 'DescribeInstances: AccessDenied'), gap('ec2', 'DescribeInstances: AccessDenied')],
     );
-    const out = listingGaps(
+    const out = listingErrors(
       { id: 'x', resourceType: 'AWS::EC2::Instance' },
       s,
       'ec2',

@@ -5,7 +5,6 @@
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
-import { type CheckResult, listingErrors, type PostureCheck } from '../../../check.js';
 
 import { list, num, record, str } from '../../../read.js';
 
@@ -30,27 +29,6 @@ export function indexBy(snapshot: CloudSnapshot, type: string, key: string): Map
     if (id) out.set(scoped(r, id), r);
   }
   return out;
-}
-
-/**
- * One `error` result per account and region where the listing of the check's subject failed:
- * the resources there were never seen, so nothing about them may pass. The resource id is the
- * region's wildcard ARN of the listed kind (`arn:aws:ec2:<region>:<account>:instance/*`).
- */
-export function listingGaps(
-  check: Pick<PostureCheck, 'id' | 'resourceType'>,
-  snapshot: CloudSnapshot,
-  service: string,
-  operations: readonly string[],
-  resource: string,
-): CheckResult[] {
-  return listingErrors(
-    check,
-    snapshot,
-    service,
-    operations,
-    (a, r) => `arn:aws:${service}:${r}:${a}:${resource}`,
-  );
 }
 
 /** The snapshot's collection time in ms: checks use it as "now" so they stay pure. */

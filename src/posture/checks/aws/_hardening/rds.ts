@@ -39,13 +39,7 @@ export function clusterManual(
 
 /** Errors for regions whose DB instances could not be listed. */
 export function unlistedInstances(check: Pick<PostureCheck, 'id' | 'resourceType'>, snapshot: CloudSnapshot) {
-  return listingErrors(
-    check,
-    snapshot,
-    'rds',
-    ['DescribeDBInstances'],
-    (a, reg) => `arn:aws:rds:${reg}:${a}:db:*`,
-  );
+  return listingErrors(check, snapshot, 'rds', ['DescribeDBInstances'], 'db:*');
 }
 
 /** A boolean setting: pass when it is `want`, fail otherwise, error when not recorded. */

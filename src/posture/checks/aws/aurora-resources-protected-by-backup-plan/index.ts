@@ -46,15 +46,6 @@ export const check: PostureCheck = {
         }),
       ];
     });
-    return [
-      ...clusters,
-      ...listingErrors(
-        check,
-        snapshot,
-        'rds',
-        ['DescribeDBClusters'],
-        (a, r) => `arn:aws:rds:${r}:${a}:cluster:*`,
-      ),
-    ];
+    return [...clusters, ...listingErrors(check, snapshot, 'rds', ['DescribeDBClusters'], 'cluster:*')];
   },
 };

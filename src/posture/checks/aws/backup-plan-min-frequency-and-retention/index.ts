@@ -131,16 +131,7 @@ export const check: PostureCheck = {
         evidence,
       );
     });
-    return [
-      ...plans,
-      ...listingErrors(
-        check,
-        snapshot,
-        'backup',
-        ['ListBackupPlans'],
-        (a, r) => `arn:aws:backup:${r}:${a}:backup-plan:*`,
-      ),
-    ];
+    return [...plans, ...listingErrors(check, snapshot, 'backup', ['ListBackupPlans'], 'backup-plan:*')];
   },
 };
 

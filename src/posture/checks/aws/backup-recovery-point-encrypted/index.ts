@@ -70,13 +70,7 @@ export const check: PostureCheck = {
     return [
       ...points,
       ...unseen,
-      ...listingErrors(
-        check,
-        snapshot,
-        'backup',
-        ['ListBackupVaults'],
-        (a, r) => `arn:aws:backup:${r}:${a}:backup-vault:*`,
-      ),
+      ...listingErrors(check, snapshot, 'backup', ['ListBackupVaults'], 'backup-vault:*'),
     ];
   },
 };

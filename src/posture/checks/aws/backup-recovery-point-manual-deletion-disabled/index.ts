@@ -121,15 +121,6 @@ export const check: PostureCheck = {
             ),
           ];
     });
-    return [
-      ...vaults,
-      ...listingErrors(
-        check,
-        snapshot,
-        'backup',
-        ['ListBackupVaults'],
-        (a, r) => `arn:aws:backup:${r}:${a}:backup-vault:*`,
-      ),
-    ];
+    return [...vaults, ...listingErrors(check, snapshot, 'backup', ['ListBackupVaults'], 'backup-vault:*')];
   },
 };

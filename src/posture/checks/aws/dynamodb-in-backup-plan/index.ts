@@ -35,15 +35,6 @@ export const check: PostureCheck = {
       const coverage = backupCoverage(snapshot, t, { arn: t.id, tags: t.tags, tagsReadable }, 'DynamoDB');
       return coverageResult(check, t, 'table', coverage, { phi: phiEvidence(t, tagsReadable) });
     });
-    return [
-      ...tables,
-      ...listingErrors(
-        check,
-        snapshot,
-        'dynamodb',
-        ['ListTables'],
-        (a, r) => `arn:aws:dynamodb:${r}:${a}:table/*`,
-      ),
-    ];
+    return [...tables, ...listingErrors(check, snapshot, 'dynamodb', ['ListTables'], 'table/*')];
   },
 };

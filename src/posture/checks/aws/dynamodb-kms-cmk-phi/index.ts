@@ -102,15 +102,6 @@ export const check: PostureCheck = {
         ? [result(check, t, 'pass', 'The table is encrypted with a customer-managed KMS key.', ev)]
         : [result(check, t, 'fail', 'The table is encrypted with the AWS managed key aws/dynamodb.', ev)];
     });
-    return [
-      ...tables,
-      ...listingErrors(
-        check,
-        snapshot,
-        'dynamodb',
-        ['ListTables'],
-        (a, r) => `arn:aws:dynamodb:${r}:${a}:table/*`,
-      ),
-    ];
+    return [...tables, ...listingErrors(check, snapshot, 'dynamodb', ['ListTables'], 'table/*')];
   },
 };

@@ -52,15 +52,6 @@ export const check: PostureCheck = {
         ? result(check, t, 'pass', 'Point-in-time recovery is enabled.', evidence)
         : result(check, t, 'fail', `Point-in-time recovery is ${status.toLowerCase()}.`, evidence);
     });
-    return [
-      ...tables,
-      ...listingErrors(
-        check,
-        snapshot,
-        'dynamodb',
-        ['ListTables'],
-        (a, r) => `arn:aws:dynamodb:${r}:${a}:table/*`,
-      ),
-    ];
+    return [...tables, ...listingErrors(check, snapshot, 'dynamodb', ['ListTables'], 'table/*')];
   },
 };

@@ -1,7 +1,6 @@
 /** EBS encryption by default must be on in every account and region (pattern #6). */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { listingGaps } from '../_compute/util.js';
+import { listingErrors, resourcesOf, result } from '../../../check.js';
 
 const TYPE = 'AWS::EC2::EBSEncryptionByDefault';
 
@@ -37,7 +36,7 @@ export const check: PostureCheck = {
     });
     return [
       ...out,
-      ...listingGaps(check, snapshot, 'ec2', ['GetEbsEncryptionByDefault'], 'ebs-encryption-by-default'),
+      ...listingErrors(check, snapshot, 'ec2', ['GetEbsEncryptionByDefault'], 'ebs-encryption-by-default'),
     ];
   },
 };

@@ -79,15 +79,6 @@ export const check: PostureCheck = {
         attachedTo.length > 0 ? `${own.reason}, nor its instance ${attachedTo.join(', ')}` : own.reason;
       return coverageResult(check, v, 'volume', { status: 'not-covered', plans: [], reason }, evidence);
     });
-    return [
-      ...volumes,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeVolumes'],
-        (a, r) => `arn:aws:ec2:${r}:${a}:volume/*`,
-      ),
-    ];
+    return [...volumes, ...listingErrors(check, snapshot, 'ec2', ['DescribeVolumes'], 'volume/*')];
   },
 };

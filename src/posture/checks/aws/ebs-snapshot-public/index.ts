@@ -61,15 +61,6 @@ export const check: PostureCheck = {
         evidence,
       );
     });
-    return [
-      ...snapshots,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeSnapshots'],
-        (a, r) => `arn:aws:ec2:${r}:${a}:snapshot/*`,
-      ),
-    ];
+    return [...snapshots, ...listingErrors(check, snapshot, 'ec2', ['DescribeSnapshots'], 'snapshot/*')];
   },
 };

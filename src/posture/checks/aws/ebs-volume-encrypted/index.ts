@@ -4,8 +4,8 @@
  * instance is reported with `phi: true` and a raised `effectiveSeverity`.
  */
 import type { PostureCheck } from '../../../check.js';
-import { operationGap, resourcesOf, result } from '../../../check.js';
-import { indexBy, isPhi, list, listingGaps, rec, scoped, str } from '../_compute/util.js';
+import { listingErrors, operationGap, resourcesOf, result } from '../../../check.js';
+import { indexBy, isPhi, list, rec, scoped, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Volume';
 
@@ -58,6 +58,6 @@ export const check: PostureCheck = {
       }
       return result(check, r, 'error', "The volume's encryption was not recorded.", evidence);
     });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeVolumes'], 'volume/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeVolumes'], 'volume/*')];
   },
 };

@@ -4,9 +4,9 @@
  * must have been patched in place, and every relaunch starts from the old state.
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
+import { listingErrors, resourcesOf, result } from '../../../check.js';
 import { amiOf } from '../_compute/ami.js';
-import { DAY_MS, listingGaps, snapshotTime, str } from '../_compute/util.js';
+import { DAY_MS, snapshotTime, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Instance';
 
@@ -65,6 +65,6 @@ export const check: PostureCheck = {
           )
         : result(check, r, 'pass', `The AMI is ${ageDays} days old.`, withAge);
     });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

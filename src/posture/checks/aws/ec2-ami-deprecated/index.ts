@@ -1,8 +1,8 @@
 /** An instance's AMI has not passed its deprecation time (at the snapshot's collection time). */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
+import { listingErrors, resourcesOf, result } from '../../../check.js';
 import { amiOf } from '../_compute/ami.js';
-import { listingGaps, snapshotTime, str } from '../_compute/util.js';
+import { snapshotTime, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Instance';
 
@@ -53,6 +53,6 @@ export const check: PostureCheck = {
         ? result(check, r, 'fail', `The AMI was deprecated on ${deprecationTime.slice(0, 10)}.`, evidence)
         : result(check, r, 'pass', `The AMI is deprecated from ${deprecationTime.slice(0, 10)}.`, evidence);
     });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

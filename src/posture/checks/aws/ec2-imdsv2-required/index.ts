@@ -1,7 +1,7 @@
 /** Instances require IMDSv2 session tokens (metadataOptions.httpTokens = required), which blocks SSRF theft of role credentials. */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { isPhi, listingGaps, rec, str } from '../_compute/util.js';
+import { listingErrors, resourcesOf, result } from '../../../check.js';
+import { isPhi, rec, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Instance';
 
@@ -33,6 +33,6 @@ export const check: PostureCheck = {
         return result(check, r, 'fail', 'IMDSv1 is allowed (httpTokens optional).', evidence);
       return result(check, r, 'manual', "The instance's metadata options were not recorded.", evidence);
     });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

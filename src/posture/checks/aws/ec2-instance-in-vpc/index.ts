@@ -28,15 +28,6 @@ export const check: PostureCheck = {
         ? result(check, r, 'pass', `Runs in ${vpcId}`, evidence)
         : result(check, r, 'fail', 'Not placed in a VPC', evidence);
     });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeInstances'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:instance/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

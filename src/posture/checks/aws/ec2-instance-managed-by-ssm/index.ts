@@ -48,15 +48,6 @@ export const check: PostureCheck = {
           return result(check, r, 'pass', 'Managed by Systems Manager', evidence);
         return result(check, r, 'fail', `Registered with Systems Manager but ${String(ping)}`, evidence);
       });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeInstances'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:instance/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

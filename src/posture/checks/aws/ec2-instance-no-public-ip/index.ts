@@ -37,15 +37,6 @@ export const check: PostureCheck = {
         ? result(check, r, 'fail', `Public IPv4 address ${[...addresses].join(', ')}`, evidence)
         : result(check, r, 'pass', 'No public IPv4 address', evidence);
     });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeInstances'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:instance/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

@@ -33,15 +33,6 @@ export const check: PostureCheck = {
         ? result(check, r, 'pass', `Instance profile ${arn.split('/').pop()} is attached`, evidence)
         : result(check, r, 'fail', 'No IAM instance profile is attached', evidence);
     });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeInstances'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:instance/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

@@ -4,9 +4,9 @@
  * to an internet gateway, ec2-network.ts); absent when the route tables could not be read.
  */
 import type { PostureCheck } from '../../../check.js';
-import { operationGap, resourcesOf, result } from '../../../check.js';
+import { listingErrors, operationGap, resourcesOf, result } from '../../../check.js';
 import { networkIndex } from '../_compute/network.js';
-import { isPhi, listingGaps, str } from '../_compute/util.js';
+import { isPhi, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Instance';
 
@@ -63,6 +63,6 @@ export const check: PostureCheck = {
           evidence,
         );
       });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

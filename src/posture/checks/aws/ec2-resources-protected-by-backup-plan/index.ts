@@ -36,15 +36,6 @@ export const check: PostureCheck = {
       const coverage = backupCoverage(snapshot, i, { arn: i.id, tags: i.tags, tagsReadable: true }, 'EC2');
       return [coverageResult(check, i, 'instance', coverage, { state: state ?? null, phi: phiEvidence(i) })];
     });
-    return [
-      ...instances,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeInstances'],
-        (a, r) => `arn:aws:ec2:${r}:${a}:instance/*`,
-      ),
-    ];
+    return [...instances, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

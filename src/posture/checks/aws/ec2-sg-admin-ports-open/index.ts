@@ -4,9 +4,9 @@
  * included. One result per group, whether or not it is attached.
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
+import { listingErrors, resourcesOf, result } from '../../../check.js';
 import { openPorts } from '../_compute/sg-rules.js';
-import { listingGaps, str } from '../_compute/util.js';
+import { str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::SecurityGroup';
 
@@ -42,6 +42,6 @@ export const check: PostureCheck = {
           )
         : result(check, r, 'pass', 'No administrative port is open to the internet.', evidence);
     });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeSecurityGroups'], 'security-group/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeSecurityGroups'], 'security-group/*')];
   },
 };

@@ -7,10 +7,10 @@
  * judged by the elb- checks).
  */
 import type { PostureCheck } from '../../../check.js';
-import { operationGap, resourcesOf, result } from '../../../check.js';
+import { listingErrors, operationGap, resourcesOf, result } from '../../../check.js';
 import { groupIdsOf, networkIndex } from '../_compute/network.js';
 import { internetOpenings } from '../_compute/sg-rules.js';
-import { isPhi, listingGaps, str } from '../_compute/util.js';
+import { isPhi, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::Instance';
 
@@ -76,6 +76,6 @@ export const check: PostureCheck = {
           evidence,
         );
       });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

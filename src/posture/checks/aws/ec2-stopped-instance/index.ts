@@ -73,15 +73,6 @@ export const check: PostureCheck = {
             stoppedDays: days,
           });
     });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeInstances'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:instance/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };

@@ -4,8 +4,8 @@
  * An image never scanned, or whose scan did not complete, is `manual`.
  */
 import type { PostureCheck } from '../../../check.js';
-import { operationGap, resourcesOf, result } from '../../../check.js';
-import { isPhi, listingGaps, num, rec, str } from '../_compute/util.js';
+import { listingErrors, operationGap, resourcesOf, result } from '../../../check.js';
+import { isPhi, num, rec, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::ECR::Image';
 
@@ -63,7 +63,7 @@ export const check: PostureCheck = {
     });
     return [
       ...out,
-      ...listingGaps(check, snapshot, 'ecr', ['DescribeRepositories', 'DescribeImages'], 'repository/*'),
+      ...listingErrors(check, snapshot, 'ecr', ['DescribeRepositories', 'DescribeImages'], 'repository/*'),
     ];
   },
 };

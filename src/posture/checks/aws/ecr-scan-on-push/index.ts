@@ -4,8 +4,8 @@
  * repository covered only by it fails here; the message says to check that setting.
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { isPhi, listingGaps, rec } from '../_compute/util.js';
+import { listingErrors, resourcesOf, result } from '../../../check.js';
+import { isPhi, rec } from '../_compute/util.js';
 
 const TYPE = 'AWS::ECR::Repository';
 
@@ -45,6 +45,6 @@ export const check: PostureCheck = {
         evidence,
       );
     });
-    return [...out, ...listingGaps(check, snapshot, 'ecr', ['DescribeRepositories'], 'repository/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ecr', ['DescribeRepositories'], 'repository/*')];
   },
 };

@@ -44,9 +44,6 @@ export const check: PostureCheck = {
           ]
         : [result(check, k, 'pass', `Key state ${state}`, evidence)];
     });
-    return [
-      ...out,
-      ...listingErrors(check, snapshot, 'kms', ['ListKeys'], (a, reg) => `arn:aws:kms:${reg}:${a}:key/*`),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'kms', ['ListKeys'], 'key/*')];
   },
 };

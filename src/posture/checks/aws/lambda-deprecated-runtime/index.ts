@@ -4,8 +4,8 @@
  * The date is `supplementary.runtimeDeprecation.date` (lambda-runtimes.ts).
  */
 import type { PostureCheck } from '../../../check.js';
-import { resourcesOf, result } from '../../../check.js';
-import { listingGaps, rec, snapshotTime, str } from '../_compute/util.js';
+import { listingErrors, resourcesOf, result } from '../../../check.js';
+import { rec, snapshotTime, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::Lambda::Function';
 
@@ -52,6 +52,6 @@ export const check: PostureCheck = {
           : result(check, r, 'pass', `Runtime ${runtime} is supported until ${date}.`, evidence),
       ];
     });
-    return [...out, ...listingGaps(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
+    return [...out, ...listingErrors(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
   },
 };

@@ -6,8 +6,8 @@
  * (who may call from a browser) but does not decide: an AWS_IAM URL with `*` origins still needs
  * signed requests.
  */
-import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { list, listingGaps, rec, str } from '../_compute/util.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { list, rec, str } from '../_compute/util.js';
 import { has } from '../_shared/util.js';
 
 const TYPE = 'AWS::Lambda::Function';
@@ -71,6 +71,6 @@ export const check: PostureCheck = {
         return [result(check, r, 'manual', 'A function URL has no recognised auth type.', evidence)];
       return [result(check, r, 'pass', 'Every function URL requires AWS_IAM authentication.', evidence)];
     });
-    return [...out, ...listingGaps(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
+    return [...out, ...listingErrors(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
   },
 };

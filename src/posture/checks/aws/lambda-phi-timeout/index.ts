@@ -4,8 +4,8 @@
  * Long-running PHI functions hold ePHI in memory and /tmp longer and mask stuck processing.
  */
 import type { PostureCheck } from '../../../check.js';
-import { operationGap, resourcesOf, result } from '../../../check.js';
-import { isPhi, listingGaps, num } from '../_compute/util.js';
+import { listingErrors, operationGap, resourcesOf, result } from '../../../check.js';
+import { isPhi, num } from '../_compute/util.js';
 
 const TYPE = 'AWS::Lambda::Function';
 
@@ -53,6 +53,6 @@ export const check: PostureCheck = {
           : result(check, r, 'pass', `The PHI function's timeout is ${timeout} s.`, evidence),
       ];
     });
-    return [...out, ...listingGaps(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
+    return [...out, ...listingErrors(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
   },
 };

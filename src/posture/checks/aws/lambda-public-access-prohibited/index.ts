@@ -8,8 +8,8 @@
  * risk, not anonymous access; `lambda:FunctionUrlAuthType` narrows nothing, so the statement the
  * console writes for a URL with AuthType NONE is public here (and in lambda-function-url-public).
  */
-import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
-import { listingGaps } from '../_compute/util.js';
+import { listingErrors, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+
 import { publicStatements, type Statement, statements } from '../_shared/policy.js';
 import { has } from '../_shared/util.js';
 
@@ -72,6 +72,6 @@ export const check: PostureCheck = {
             statements: all.length,
           });
     });
-    return [...out, ...listingGaps(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
+    return [...out, ...listingErrors(check, snapshot, 'lambda', ['ListFunctions'], 'function:*')];
   },
 };

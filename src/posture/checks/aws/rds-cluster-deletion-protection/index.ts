@@ -35,15 +35,6 @@ export const check: PostureCheck = {
         ? result(check, c, 'pass', 'Deletion protection is enabled.', evidence)
         : result(check, c, 'fail', 'Deletion protection is disabled.', evidence);
     });
-    return [
-      ...clusters,
-      ...listingErrors(
-        check,
-        snapshot,
-        'rds',
-        ['DescribeDBClusters'],
-        (a, r) => `arn:aws:rds:${r}:${a}:cluster:*`,
-      ),
-    ];
+    return [...clusters, ...listingErrors(check, snapshot, 'rds', ['DescribeDBClusters'], 'cluster:*')];
   },
 };

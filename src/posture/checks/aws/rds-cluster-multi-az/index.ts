@@ -48,15 +48,6 @@ export const check: PostureCheck = {
         ? result(check, c, 'pass', 'The cluster spans several Availability Zones.', evidence)
         : result(check, c, 'fail', 'The cluster runs in a single Availability Zone.', evidence);
     });
-    return [
-      ...clusters,
-      ...listingErrors(
-        check,
-        snapshot,
-        'rds',
-        ['DescribeDBClusters'],
-        (a, r) => `arn:aws:rds:${r}:${a}:cluster:*`,
-      ),
-    ];
+    return [...clusters, ...listingErrors(check, snapshot, 'rds', ['DescribeDBClusters'], 'cluster:*')];
   },
 };

@@ -40,15 +40,6 @@ export const check: PostureCheck = {
         }),
       ];
     });
-    return [
-      ...instances,
-      ...listingErrors(
-        check,
-        snapshot,
-        'rds',
-        ['DescribeDBInstances'],
-        (a, r) => `arn:aws:rds:${r}:${a}:db:*`,
-      ),
-    ];
+    return [...instances, ...listingErrors(check, snapshot, 'rds', ['DescribeDBInstances'], 'db:*')];
   },
 };

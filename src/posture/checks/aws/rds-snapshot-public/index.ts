@@ -59,20 +59,8 @@ export const check: PostureCheck = {
     );
     return [
       ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'rds',
-        ['DescribeDBSnapshots'],
-        (a, r) => `arn:aws:rds:${r}:${a}:snapshot:*`,
-      ),
-      ...listingErrors(
-        check,
-        snapshot,
-        'rds',
-        ['DescribeDBClusterSnapshots'],
-        (a, r) => `arn:aws:rds:${r}:${a}:cluster-snapshot:*`,
-      ),
+      ...listingErrors(check, snapshot, 'rds', ['DescribeDBSnapshots'], 'snapshot:*'),
+      ...listingErrors(check, snapshot, 'rds', ['DescribeDBClusterSnapshots'], 'cluster-snapshot:*'),
     ];
   },
 };

@@ -54,15 +54,6 @@ export const check: PostureCheck = {
           )
         : result(check, t, 'pass', 'No default route to an internet gateway', evidence);
     });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeRouteTables'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:route-table/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeRouteTables'], 'route-table/*')];
   },
 };

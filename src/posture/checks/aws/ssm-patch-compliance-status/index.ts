@@ -67,7 +67,7 @@ export const check: PostureCheck = {
         snapshot,
         'ssm',
         ['DescribeInstanceInformation', 'DescribeInstancePatchStates'],
-        (a, reg) => `arn:aws:ssm:${reg}:${a}:patch-compliance/*`,
+        'patch-compliance/*',
       ),
     ];
   },

@@ -34,15 +34,6 @@ export const check: PostureCheck = {
         ? result(check, s, 'fail', 'New instances get a public IPv4 address automatically', evidence)
         : result(check, s, 'pass', 'Public IPv4 addresses are not auto-assigned', evidence);
     });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeSubnets'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:subnet/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeSubnets'], 'subnet/*')];
   },
 };

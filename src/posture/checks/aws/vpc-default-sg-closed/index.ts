@@ -44,15 +44,6 @@ export const check: PostureCheck = {
               evidence,
             );
       });
-    return [
-      ...out,
-      ...listingErrors(
-        check,
-        snapshot,
-        'ec2',
-        ['DescribeSecurityGroups'],
-        (a, reg) => `arn:aws:ec2:${reg}:${a}:security-group/*`,
-      ),
-    ];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeSecurityGroups'], 'security-group/*')];
   },
 };

@@ -5,8 +5,8 @@
  */
 import type { CloudResource } from '../../../../core/cloud.js';
 import type { PostureCheck } from '../../../check.js';
-import { operationGap, resourcesOf, result } from '../../../check.js';
-import { indexBy, isPhi, listingGaps, scoped, str } from '../_compute/util.js';
+import { listingErrors, operationGap, resourcesOf, result } from '../../../check.js';
+import { indexBy, isPhi, scoped, str } from '../_compute/util.js';
 
 const TYPE = 'AWS::EC2::VPC';
 const GONE = new Set(['deleted', 'deleting', 'failed', 'rejected', 'expired']);
@@ -102,6 +102,6 @@ export const check: PostureCheck = {
         evidence,
       );
     });
-    return [...out, ...listingGaps(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
+    return [...out, ...listingErrors(check, snapshot, 'ec2', ['DescribeInstances'], 'instance/*')];
   },
 };
