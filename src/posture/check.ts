@@ -136,6 +136,18 @@ export function resourcesOf(snapshot: CloudSnapshot, type: string): CloudResourc
   return cached.index.get(type) ?? [];
 }
 
+const accountsSeen = new WeakMap<CloudSnapshot, Set<string>>();
+
+/** Whether the snapshot holds any resource of the account (an account with none was not collected). */
+export function accountHasResources(snapshot: CloudSnapshot, account: string): boolean {
+  let seen = accountsSeen.get(snapshot);
+  if (seen === undefined) {
+    seen = new Set(snapshot.resources.map((r) => r.account));
+    accountsSeen.set(snapshot, seen);
+  }
+  return seen.has(account);
+}
+
 /** Whether the snapshot's collection could not read `service` in the resource's account and region. */
 export function gapFor(
   snapshot: CloudSnapshot,

@@ -5,7 +5,7 @@
  * agents fed clinical text are a new path to ePHI; their configuration changes and invocations
  * must be attributable. As in Prowler, any logging trail of the account counts, whatever its region.
  */
-import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { accountHasResources, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 
 import { recordsBedrock, selectorsOf, TRAIL_READS } from '../_hardening/trail-selectors.js';
 import { accountSubject } from '../_shared/util.js';
@@ -60,7 +60,7 @@ export const check: PostureCheck = {
             evidence,
           ),
         ];
-      if (own.length === 0 && !snapshot.resources.some((r) => r.account === account)) return [];
+      if (own.length === 0 && !accountHasResources(snapshot, account)) return [];
       return [result(check, subject, 'fail', 'No logging trail records Bedrock API calls', evidence)];
     });
   },

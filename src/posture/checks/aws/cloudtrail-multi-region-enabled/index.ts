@@ -1,5 +1,5 @@
 /** Each account has at least one multi-region CloudTrail trail that is logging (account-level). */
-import { type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { accountHasResources, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { accountSubject, missingReason } from '../_shared/util.js';
 
 export const check: PostureCheck = {
@@ -49,7 +49,7 @@ export const check: PostureCheck = {
             evidence,
           ),
         ];
-      if (own.length === 0 && !snapshot.resources.some((r) => r.account === account)) return [];
+      if (own.length === 0 && !accountHasResources(snapshot, account)) return [];
       return [result(check, subject, 'fail', 'No multi-region trail is logging', evidence)];
     });
   },

@@ -12,7 +12,7 @@
  * one; membership cannot be read from the snapshot, so that is `manual`.
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
+import { accountHasResources, operationGap, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { partitionOf } from '../_hardening/iam.js';
 
 import { type Direction, recordsS3Objects, selectorsOf, TRAIL_READS } from '../_hardening/trail-selectors.js';
@@ -122,7 +122,7 @@ function evaluateAccount(snapshot: CloudSnapshot, account: string) {
       `No trail of this account records S3 data events; organisation trail ${orgTrail.id} does if this account is in its organisation`,
       evidence,
     );
-  if (trails.length === 0 && !snapshot.resources.some((r) => r.account === account)) return undefined;
+  if (trails.length === 0 && !accountHasResources(snapshot, account)) return undefined;
   const missing = gaps.map(({ d, left }) =>
     left === 'none'
       ? `${d}: no trail`

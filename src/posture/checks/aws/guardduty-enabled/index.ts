@@ -43,8 +43,8 @@ export const check: PostureCheck = {
 
 function collected(snapshot: CloudSnapshot, account: string): boolean {
   return (
-    snapshot.resources.some(
-      (r) => r.account === account && (r.type === DETECTOR || r.type === REGION_MARKER),
+    [DETECTOR, REGION_MARKER].some((type) =>
+      resourcesOf(snapshot, type).some((r) => r.account === account),
     ) || snapshot.gaps.some((g) => g.account === account && g.service === 'guardduty')
   );
 }

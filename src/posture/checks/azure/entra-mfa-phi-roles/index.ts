@@ -15,7 +15,7 @@
  */
 
 import { GLOBAL_REGION } from '../../../../core/cloud.js';
-import { type PostureCheck, result } from '../../../check.js';
+import { type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { ARM, obj, phiOf, str, subscriptionsOf } from '../_shared/arm.js';
 import { judgeMfa } from '../_shared/conditional-access.js';
 
@@ -35,14 +35,14 @@ export const check: PostureCheck = {
     url: 'https://learn.microsoft.com/entra/identity/conditional-access/policy-old-require-mfa-azure-mgmt',
   },
   evaluate(snapshot) {
-    const azure = snapshot.resources.filter((r) => r.provider === 'azure');
-    const subs = new Map(
-      azure.filter((r) => r.type === ARM.subscription).map((r) => [r.account.toLowerCase(), r]),
+    const subs = new Map(resourcesOf(snapshot, ARM.subscription).map((r) => [r.account.toLowerCase(), r]));
+    const tenants = resourcesOf(snapshot, ARM.conditionalAccess);
+    const holdingPhi = new Set(
+      snapshot.resources
+        .filter((r) => r.provider === 'azure' && r.type !== ARM.conditionalAccess && phiOf(r).phi)
+        .map((r) => r.account.toLowerCase()),
     );
-    const tenants = azure.filter((r) => r.type === ARM.conditionalAccess);
-    const phiSubs = subscriptionsOf(snapshot).filter((sub) =>
-      azure.some((r) => r.account.toLowerCase() === sub && r.type !== ARM.conditionalAccess && phiOf(r).phi),
-    );
+    const phiSubs = subscriptionsOf(snapshot).filter((sub) => holdingPhi.has(sub));
     return phiSubs.map((sub) => {
       const subject = subs.get(sub) ?? {
         account: sub,

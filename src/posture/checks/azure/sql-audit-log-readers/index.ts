@@ -25,7 +25,7 @@
  * Only PHI-tagged servers with auditing on are evaluated (auditing off: `sql-server-auditing`).
  */
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { gapFor, type PostureCheck, result } from '../../../check.js';
+import { gapFor, type PostureCheck, resourcesOf, result } from '../../../check.js';
 import { ARM, lookupList, lookupMissing, phiOf, sqlSetting, sqlSettingMissing, str } from '../_shared/arm.js';
 import { missingCategories, summarize } from '../_shared/diagnostics.js';
 import { type Assignment, assignments, roleGrants, scopeReaches } from '../_shared/rbac.js';
@@ -67,8 +67,8 @@ export const check: PostureCheck = {
   },
   evaluate(snapshot) {
     const all = assignments(snapshot);
-    return snapshot.resources.flatMap((r) => {
-      if (r.type !== ARM.sqlServer || r.provider !== 'azure') return [];
+    return resourcesOf(snapshot, ARM.sqlServer).flatMap((r) => {
+      if (r.provider !== 'azure') return [];
       const phi = phiOf(r);
       if (!phi.phi) return [];
       const audit = sqlSetting(r, 'auditingSettings');
@@ -89,7 +89,7 @@ export const check: PostureCheck = {
           problems.push(`role assignments of the subscription holding ${d.id} were not collected`);
         }
       }
-      if (found.destinations.length > 0 && !snapshot.resources.some((x) => x.type === ARM.roleAssignment)) {
+      if (found.destinations.length > 0 && resourcesOf(snapshot, ARM.roleAssignment).length === 0) {
         problems.push('no role assignment is in the snapshot (collected before RBAC was read)');
       }
       const rows = found.destinations.flatMap((d) => readersOf(d, all));
@@ -194,7 +194,7 @@ function destinations(
 ): { destinations: Destination[]; problems: string[] } {
   const out: Destination[] = [];
   const problems: string[] = [];
-  const storageAccounts = snapshot.resources.filter((x) => x.type === ARM.storageAccount);
+  const storageAccounts = resourcesOf(snapshot, ARM.storageAccount);
   const endpoint = str(audit.storageEndpoint);
   if (endpoint !== undefined) {
     const name = /^https?:\/\/([^./]+)\./i.exec(endpoint)?.[1]?.toLowerCase();
