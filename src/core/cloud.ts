@@ -108,3 +108,31 @@ export function tagRecord(tags: unknown): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * ARM types (lower case) of the Azure resources in a snapshot: what the collector asks Resource
+ * Graph for and what inventory and posture read, so both sides spell them alike.
+ */
+export const AZURE_TYPES = {
+  virtualMachine: 'microsoft.compute/virtualmachines',
+  networkInterface: 'microsoft.network/networkinterfaces',
+  publicIpAddress: 'microsoft.network/publicipaddresses',
+  networkSecurityGroup: 'microsoft.network/networksecuritygroups',
+  storageAccount: 'microsoft.storage/storageaccounts',
+  sqlServer: 'microsoft.sql/servers',
+  sqlDatabase: 'microsoft.sql/servers/databases',
+  keyVault: 'microsoft.keyvault/vaults',
+  // Azure Update Manager's assessment records (docs "Access Azure Update Manager operations data
+  // using Azure Resource Graph"): one summary per machine and one row per *available* update.
+  patchAssessment: 'microsoft.compute/virtualmachines/patchassessmentresults',
+  softwarePatch: 'microsoft.compute/virtualmachines/patchassessmentresults/softwarepatches',
+  // `resourcecontainers`: the subscription itself (tenant, state, tags), subject of
+  // subscription-wide settings (activity log) and the link to its Entra tenant.
+  subscription: 'microsoft.resources/subscriptions',
+  // `authorizationresources` ("Announcing AuthorizationResources in Azure Resource Graph"):
+  // Azure RBAC assignments at and below the queried subscriptions, and the roles they name.
+  roleAssignment: 'microsoft.authorization/roleassignments',
+  roleDefinition: 'microsoft.authorization/roledefinitions',
+  // Entra conditional access of one tenant, read from Microsoft Graph (collector's entra.ts).
+  conditionalAccess: 'microsoft.graph/conditionalaccess',
+} as const;

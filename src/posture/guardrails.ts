@@ -5,7 +5,7 @@
  * value instead, and reports one `fail` per account naming the parameter, its value and the bound
  * (Prowler's ConfigRequirements passed such settings silently).
  */
-import type { CloudProvider, CloudResource, CloudSnapshot } from '../core/cloud.js';
+import { AZURE_TYPES, type CloudProvider, type CloudResource, type CloudSnapshot } from '../core/cloud.js';
 import type { CheckResult, Citation, ParamName, PostureCheck, PostureParams } from './check.js';
 import { result } from './check.js';
 
@@ -124,13 +124,19 @@ export function loosenedParams(
   });
 }
 
+/** The resource type of an account-level result's subject, per provider. */
+export const ACCOUNT_TYPE: Record<CloudProvider, string> = {
+  aws: 'AWS::::Account',
+  azure: AZURE_TYPES.subscription,
+};
+
 /** The account (AWS) or subscription (Azure) as the subject of an account-level result. */
 export function accountSubject(provider: CloudProvider, account: string): CloudResource {
   return {
     provider,
     account,
     region: 'global',
-    type: provider === 'aws' ? 'AWS::::Account' : 'microsoft.resources/subscriptions',
+    type: ACCOUNT_TYPE[provider],
     id: account,
     name: account,
     tags: {},

@@ -12,6 +12,7 @@ import type { CloudResource, CloudSnapshot } from '../core/cloud.js';
 import { AppError } from '../core/errors.js';
 import { classifyPhi } from '../core/phi.js';
 import type { CheckResult, PostureParams } from '../posture/check.js';
+import { ACCOUNT_TYPE } from '../posture/guardrails.js';
 import { DEFAULT_PARAMS } from '../posture/params.js';
 import { POSTURE_CHECKS } from '../posture/registry.js';
 import { runChecks } from '../posture/run.js';
@@ -136,7 +137,7 @@ function countOf(results: readonly ScannedResult[]): PostureScanResult['counts']
 
 // Account-level results (the account or subscription itself) govern every resource in it: a tag
 // scope keeps them, and a region scope keeps those of the whole account (region `global`).
-const ACCOUNT_LEVEL = new Set(['AWS::::Account', 'microsoft.resources/subscriptions']);
+const ACCOUNT_LEVEL = new Set(Object.values(ACCOUNT_TYPE));
 
 function tagMatches(tags: Record<string, string>, spec: string): boolean {
   const eq = spec.indexOf('=');

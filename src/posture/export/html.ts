@@ -4,6 +4,8 @@
  * `& < > " '`). Sections: a summary per HIPAA citation with the resources behind it, failures
  * first, then each check's remediation.
  */
+
+import { byCitation, type CitationGroup } from '../by-citation.js';
 import type { CheckResult, CheckStatus, PostureCheck } from '../check.js';
 import { STATUSES } from '../check.js';
 import { checkLookup, type ExportInput } from './input.js';
@@ -33,7 +35,12 @@ code{word-break:break-all}`;
 /** The HTML report for the input. */
 export function toHtml(input: ExportInput): string {
   const checkOf = checkLookup(input.checks);
-  const byCitation = groupByCitation(input.results, checkOf);
+  const groups = byCitation(input.results, input.checks);
+  for (const g of groups)
+    g.results.sort(
+      (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || cmp(a.findingId, b.findingId),
+    );
+  const reported = new Set(input.results.map((r) => r.checkId));
   const title = `PatchWarden HIPAA posture report — ${input.snapshot.provider.toUpperCase()}`;
   const snapshot = input.snapshot.id !== undefined ? `snapshot ${input.snapshot.id}, ` : '';
   return [
@@ -45,42 +52,23 @@ export function toHtml(input: ExportInput): string {
     `<h1>${escapeHtml(title)}</h1>`,
     `<p>${escapeHtml(`${snapshot}collected ${input.snapshot.collectedAt}; accounts ${input.snapshot.accounts.join(', ')}; generated ${input.generatedAt.toISOString()}`)}</p>`,
     '<h2>Summary by HIPAA citation</h2>',
-    summaryTable(byCitation),
-    ...[...byCitation].map(([citation, results]) => citationSection(citation, results, checkOf)),
+    summaryTable(groups),
+    ...groups.map((g) => citationSection(g, checkOf)),
     '<h2>Remediation</h2>',
-    ...input.checks.filter((c) => input.results.some((r) => r.checkId === c.id)).map(remediationSection),
+    ...input.checks.filter((c) => reported.has(c.id)).map(remediationSection),
     '</body></html>',
     '',
   ].join('\n');
-}
-
-function groupByCitation(
-  results: readonly CheckResult[],
-  checkOf: (id: string) => PostureCheck,
-): Map<string, CheckResult[]> {
-  const groups = new Map<string, CheckResult[]>();
-  for (const r of results) {
-    for (const citation of checkOf(r.checkId).citations) {
-      const list = groups.get(citation) ?? [];
-      list.push(r);
-      groups.set(citation, list);
-    }
-  }
-  const sorted = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [, list] of sorted) {
-    list.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || cmp(a.findingId, b.findingId));
-  }
-  return new Map(sorted);
 }
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function summaryTable(byCitation: Map<string, CheckResult[]>): string {
+function summaryTable(groups: readonly CitationGroup<CheckResult>[]): string {
   const head = `<tr><th>Citation</th>${STATUSES.map((s) => `<th>${s}</th>`).join('')}</tr>`;
-  const rows = [...byCitation].map(([citation, results]) => {
-    const cells = STATUSES.map((s) => `<td>${results.filter((r) => r.status === s).length}</td>`).join('');
+  const rows = groups.map(({ citation, counts }) => {
+    const cells = STATUSES.map((s) => `<td>${counts[s]}</td>`).join('');
     return `<tr><td><a href="#${escapeHtml(anchor(citation))}">${escapeHtml(citation)}</a></td>${cells}</tr>`;
   });
   return `<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -91,8 +79,7 @@ function anchor(citation: string): string {
 }
 
 function citationSection(
-  citation: string,
-  results: CheckResult[],
+  { citation, results }: CitationGroup<CheckResult>,
   checkOf: (id: string) => PostureCheck,
 ): string {
   const head =

@@ -15,6 +15,7 @@
  * The requests go through @azure/core-rest-pipeline (the pipeline @azure/identity itself runs on)
  * with the same trusted CAs and retry limits as ARM, and the Graph-audience token read for `tid`.
  */
+
 import {
   createDefaultHttpClient,
   createPipelineFromOptions,
@@ -22,13 +23,13 @@ import {
   type PipelinePolicy,
 } from '@azure/core-rest-pipeline';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { type CloudResource, type CollectionGap, GLOBAL_REGION } from '../../../core/cloud.js';
+import { AZURE_TYPES, type CloudResource, type CollectionGap, GLOBAL_REGION } from '../../../core/cloud.js';
 import { graphScope } from './clients.js';
 import { azureAppError, classifyAzureError } from './errors.js';
 import type { AzureRetryOptions } from './retry-policy.js';
 
 /** The type of the per-tenant conditional access resource. */
-export const CONDITIONAL_ACCESS_TYPE = 'microsoft.graph/conditionalaccess';
+export const CONDITIONAL_ACCESS_TYPE = AZURE_TYPES.conditionalAccess;
 /** The `source` of resources read from Microsoft Graph. */
 export const GRAPH_SOURCE = 'microsoft-graph';
 const SERVICE = 'Microsoft.Graph';

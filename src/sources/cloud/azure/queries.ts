@@ -6,28 +6,9 @@
  * Resource Graph lower-cases most types but not every provider does.
  */
 
-/** ARM types (lower case) the collector asks for, by what inventory and posture use them for. */
-export const AZURE_TYPES = {
-  virtualMachine: 'microsoft.compute/virtualmachines',
-  networkInterface: 'microsoft.network/networkinterfaces',
-  publicIpAddress: 'microsoft.network/publicipaddresses',
-  networkSecurityGroup: 'microsoft.network/networksecuritygroups',
-  storageAccount: 'microsoft.storage/storageaccounts',
-  sqlServer: 'microsoft.sql/servers',
-  sqlDatabase: 'microsoft.sql/servers/databases',
-  keyVault: 'microsoft.keyvault/vaults',
-  // Azure Update Manager's assessment records (docs "Access Azure Update Manager operations data
-  // using Azure Resource Graph"): one summary per machine and one row per *available* update.
-  patchAssessment: 'microsoft.compute/virtualmachines/patchassessmentresults',
-  softwarePatch: 'microsoft.compute/virtualmachines/patchassessmentresults/softwarepatches',
-  // `resourcecontainers`: the subscription itself (tenant, state, tags), subject of
-  // subscription-wide settings (activity log) and the link to its Entra tenant.
-  subscription: 'microsoft.resources/subscriptions',
-  // `authorizationresources` ("Announcing AuthorizationResources in Azure Resource Graph"):
-  // Azure RBAC assignments at and below the queried subscriptions, and the roles they name.
-  roleAssignment: 'microsoft.authorization/roleassignments',
-  roleDefinition: 'microsoft.authorization/roledefinitions',
-} as const;
+import { AZURE_TYPES } from '../../../core/cloud.js';
+
+export { AZURE_TYPES };
 
 export interface GraphQuery {
   /** Short name used in gaps and errors. */

@@ -3,27 +3,15 @@
  * `properties` as ARM returns it) shared by the Azure posture checks, plus PHI scoping from tags
  * (src/core/phi.ts) and the SQL lookups' gap search (src/sources/cloud/azure/sql-settings.ts).
  */
-import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
+import { AZURE_TYPES, type CloudResource, type CloudSnapshot } from '../../../../core/cloud.js';
 import { classifyPhi } from '../../../../core/phi.js';
 import { gapFor } from '../../../check.js';
 import { list, record, str } from '../../../read.js';
 
 export type Obj = Record<string, unknown>;
 
-/** ARM types (lower case) the checks read; same spellings as the collector's AZURE_TYPES. */
-export const ARM = {
-  virtualMachine: 'microsoft.compute/virtualmachines',
-  networkInterface: 'microsoft.network/networkinterfaces',
-  networkSecurityGroup: 'microsoft.network/networksecuritygroups',
-  storageAccount: 'microsoft.storage/storageaccounts',
-  sqlServer: 'microsoft.sql/servers',
-  sqlDatabase: 'microsoft.sql/servers/databases',
-  keyVault: 'microsoft.keyvault/vaults',
-  subscription: 'microsoft.resources/subscriptions',
-  roleAssignment: 'microsoft.authorization/roleassignments',
-  /** Entra conditional access of one tenant, read from Microsoft Graph (collector's entra.ts). */
-  conditionalAccess: 'microsoft.graph/conditionalaccess',
-} as const;
+/** ARM types (lower case) the checks read: the snapshot's own vocabulary (core/cloud.ts). */
+export const ARM = AZURE_TYPES;
 
 /** A plain object, or `{}` for anything else (ARM properties nest deeply; `{}` reads as absent). */
 export function obj(v: unknown): Obj {
