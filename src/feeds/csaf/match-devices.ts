@@ -15,8 +15,8 @@ import { type Containment, containsVersion, describeSpec } from './version-spec.
 /** How surely the device's version is one the advisory names (readme.md "Confidence"). */
 export type MatchConfidence = 'exact' | 'range' | 'model-only';
 
-/** A device the advisory says is affected (or under investigation) for one CVE and product. */
-export interface DeviceMatch {
+/** A device recognised as one product of the advisory, for one CVE. */
+interface DeviceProduct {
   device: string;
   advisory: string;
   cve: string;
@@ -24,6 +24,10 @@ export interface DeviceMatch {
   productName: string;
   status: ProductStatus;
   how: MatchHow;
+}
+
+/** A device the advisory says is affected (or under investigation) for one CVE and product. */
+export interface DeviceMatch extends DeviceProduct {
   confidence: MatchConfidence;
   /** The advisory's versions, as `describeSpec` prints them. */
   versions: string;
@@ -36,14 +40,7 @@ export interface DeviceMatch {
 export type NonMatchReason = 'not-affected' | 'fixed' | 'recommended' | 'version-outside';
 
 /** A device recognised as a product that the advisory does not make a match, with the reason. */
-export interface DeviceNonMatch {
-  device: string;
-  advisory: string;
-  cve: string;
-  productId: string;
-  productName: string;
-  status: ProductStatus;
-  how: MatchHow;
+export interface DeviceNonMatch extends DeviceProduct {
   reason: NonMatchReason;
   /** The VEX status the product_status list means. */
   vexStatus: VexStatus;

@@ -5,7 +5,8 @@
  */
 
 import type { CloudResource, CloudSnapshot } from '../../../../core/cloud.js';
-import { operationGap } from '../../../check.js';
+import { classifyPhi, type PhiClassification } from '../../../../core/phi.js';
+import { type CheckResult, operationGap, type PostureCheck, result } from '../../../check.js';
 
 const UNTAGGABLE = new Set([
   'AWS::EC2::EBSEncryptionByDefault',
@@ -34,4 +35,22 @@ export function tagGap(snapshot: CloudSnapshot, r: CloudResource): string | unde
   if (Object.keys(r.tags).length > 0) return undefined;
   const read = TAG_READS[r.type];
   return read ? operationGap(snapshot, read[0], read[1], r.account, r.region) : undefined;
+}
+
+/**
+ * The tag checks' scope: `judge` for every taggable resource tagged PHI; an `error` for an
+ * untagged one whose tags could not be read (it may be PHI); nothing for the others.
+ */
+export function judgePhiTagged(
+  check: Pick<PostureCheck, 'id' | 'resourceType'>,
+  snapshot: CloudSnapshot,
+  judge: (r: CloudResource, phi: PhiClassification) => CheckResult,
+): CheckResult[] {
+  return snapshot.resources.flatMap((r) => {
+    if (!taggable(r)) return [];
+    const phi = classifyPhi(r.tags);
+    if (phi.phi) return [judge(r, phi)];
+    const gap = tagGap(snapshot, r);
+    return gap ? [result(check, r, 'error', `The resource's tags could not be read: ${gap}.`, { gap })] : [];
+  });
 }

@@ -3,10 +3,10 @@
  * anchor pack): either real ePHI sits in a lower environment, or the tags are wrong and every
  * PHI-scoped control is mis-aimed. One result per PHI-classified resource (core/phi.ts).
  */
-import { classifyPhi, environmentFromTags } from '../../../../core/phi.js';
+import { environmentFromTags } from '../../../../core/phi.js';
 import type { PostureCheck } from '../../../check.js';
 import { result } from '../../../check.js';
-import { tagGap, taggable } from '../_compute/tags.js';
+import { judgePhiTagged } from '../_compute/tags.js';
 
 export const check: PostureCheck = {
   id: 'tags-phi-and-dev',
@@ -24,22 +24,12 @@ export const check: PostureCheck = {
     url: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_tag-policies.html',
   },
   evaluate(snapshot) {
-    return snapshot.resources.flatMap((r) => {
-      if (!taggable(r)) return [];
-      const phi = classifyPhi(r.tags);
-      if (!phi.phi) {
-        const gap = tagGap(snapshot, r);
-        return gap
-          ? [result(check, r, 'error', `The resource's tags could not be read: ${gap}.`, { gap })]
-          : [];
-      }
+    return judgePhiTagged(check, snapshot, (r, phi) => {
       const environment = environmentFromTags(r.tags);
       const evidence = { phiSource: phi.source, environment };
-      return [
-        environment === 'dev' || environment === 'test'
-          ? result(check, r, 'fail', `Tagged PHI (${phi.source}) in a ${environment} environment.`, evidence)
-          : result(check, r, 'pass', `Tagged PHI in environment ${environment}.`, evidence),
-      ];
+      return environment === 'dev' || environment === 'test'
+        ? result(check, r, 'fail', `Tagged PHI (${phi.source}) in a ${environment} environment.`, evidence)
+        : result(check, r, 'pass', `Tagged PHI in environment ${environment}.`, evidence);
     });
   },
 };

@@ -3,10 +3,9 @@
  * DataClassification) with a non-empty value (pattern #15, scoped to PHI resources as the aws-tags
  * noise complaint suggests). Tag names compare case-insensitively, as core/phi.ts does.
  */
-import { classifyPhi } from '../../../../core/phi.js';
 import type { PostureCheck } from '../../../check.js';
 import { result } from '../../../check.js';
-import { tagGap, taggable } from '../_compute/tags.js';
+import { judgePhiTagged } from '../_compute/tags.js';
 
 export const check: PostureCheck = {
   id: 'tags-phi-required',
@@ -25,23 +24,13 @@ export const check: PostureCheck = {
   },
   params: ['requiredPhiTags'],
   evaluate(snapshot, params) {
-    return snapshot.resources.flatMap((r) => {
-      if (!taggable(r)) return [];
-      const phi = classifyPhi(r.tags);
-      if (!phi.phi) {
-        const gap = tagGap(snapshot, r);
-        return gap
-          ? [result(check, r, 'error', `The resource's tags could not be read: ${gap}.`, { gap })]
-          : [];
-      }
+    return judgePhiTagged(check, snapshot, (r, phi) => {
       const present = new Map(Object.entries(r.tags).map(([k, v]) => [k.toLowerCase(), v.trim()]));
       const missing = params.requiredPhiTags.filter((t) => !present.get(t.toLowerCase()));
       const evidence = { phiSource: phi.source, required: [...params.requiredPhiTags], missing };
-      return [
-        missing.length > 0
-          ? result(check, r, 'fail', `PHI resource missing tag(s): ${missing.join(', ')}.`, evidence)
-          : result(check, r, 'pass', 'PHI resource carries every required tag.', evidence),
-      ];
+      return missing.length > 0
+        ? result(check, r, 'fail', `PHI resource missing tag(s): ${missing.join(', ')}.`, evidence)
+        : result(check, r, 'pass', 'PHI resource carries every required tag.', evidence);
     });
   },
 };
