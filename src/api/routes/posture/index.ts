@@ -6,7 +6,6 @@
  */
 import { AppError } from '../../../core/errors.js';
 import { byCitation } from '../../../posture/by-citation.js';
-import { POSTURE_CHECKS } from '../../../posture/registry.js';
 import { activeMutes, latestScan } from '../../../store/repositories/posture.js';
 import type { RoutePlugin } from '../../deps.js';
 import { type RouteSchema, responses } from '../../schema.js';
@@ -31,8 +30,11 @@ const latestSchema: RouteSchema = {
 
 /** Posture route plugin. */
 export const postureRoutes: RoutePlugin = async (app, { db }) => {
+  // The 156 check modules load on the first posture request, not at server start.
+  const checks = async () => (await import('../../../posture/registry.js')).POSTURE_CHECKS;
+
   app.get('/api/posture/checks', { schema: checksSchema }, async () => ({
-    checks: POSTURE_CHECKS.map(({ evaluate: _, ...meta }) => meta),
+    checks: (await checks()).map(({ evaluate: _, ...meta }) => meta),
   }));
 
   app.get<{ Querystring: ProviderQuery }>(
@@ -50,7 +52,7 @@ export const postureRoutes: RoutePlugin = async (app, { db }) => {
       const { results: _, ...head } = scan;
       return {
         scan: { ...head, counts: { ...scan.counts, muted: results.filter((r) => 'mute' in r).length } },
-        requirements: byCitation(results, POSTURE_CHECKS),
+        requirements: byCitation(results, await checks()),
       };
     },
   );
